@@ -1,0 +1,51 @@
+#ifndef GOVREPORT_PARSER_SVC_PARSER_H_
+#define GOVREPORT_PARSER_SVC_PARSER_H_
+
+// Turns the bytes of one document (text, HTML, DOCX, PDF; UTF-8, GB18030 or
+// UTF-16) into a Report: metadata, every table cell with raw text and source
+// location, the six sections.
+//
+//   Parser parser({.gazetteer = gazetteer.get()});
+//   absl::StatusOr<v1::Report> report = parser.Parse("a.txt", bytes);
+//
+// Unreadable input (empty, binary, wrong encoding, scanned PDF, over the size
+// limit) is an error whose message names the document, the place and the
+// reason. A readable document with missing or unresolved parts is a Report
+// whose `notes` say what is missing.
+//
+// Thread-safe: Parse is const and may be called concurrently.
+
+#include <cstddef>
+#include "absl/strings/string_view.h"
+
+#include "absl/status/statusor.h"
+#include "govreport/v1/report.pb.h"
+
+namespace govreport::regions {
+class Gazetteer;
+}
+
+namespace govreport::parser {
+
+struct ParserOptions {
+  // Documents larger than this are refused (RESOURCE_EXHAUSTED-style error).
+  size_t max_document_bytes = 32u << 20;
+  // Largest total a DOCX may decompress to.
+  size_t max_decompressed_bytes = 256u << 20;
+  // Resolves regions; when null, region_code stays empty.
+  const regions::Gazetteer* gazetteer = nullptr;
+};
+
+class Parser {
+ public:
+  explicit Parser(ParserOptions options);
+
+  absl::StatusOr<v1::Report> Parse(absl::string_view name, absl::string_view bytes) const;
+
+ private:
+  ParserOptions options_;
+};
+
+}  // namespace govreport::parser
+
+#endif  // GOVREPORT_PARSER_SVC_PARSER_H_
