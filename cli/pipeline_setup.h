@@ -1,0 +1,36 @@
+#ifndef GOVREPORT_CLI_PIPELINE_SETUP_H_
+#define GOVREPORT_CLI_PIPELINE_SETUP_H_
+
+// What the embedded subcommands share: the gazetteer and the parser built
+// from the common options (--gazetteer_dir, --max_file_mb).
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "absl/status/statusor.h"
+#include "cli/args.h"
+#include "common/regions/gazetteer.h"
+#include "parser-svc/parser.h"
+
+namespace govreport::cli {
+
+// The options every embedded subcommand accepts.
+std::vector<OptionSpec> PipelineOptionSpecs();
+
+struct Pipeline {
+  std::unique_ptr<regions::Gazetteer> gazetteer;
+  std::unique_ptr<parser::Parser> parser;
+  size_t max_file_bytes = 0;
+};
+
+// Loads the gazetteer (an error names the directory) and builds the parser.
+absl::StatusOr<Pipeline> MakePipeline(const ParsedArgs& args);
+
+// The default gazetteer directory: $GOVREPORT_GAZETTEER_DIR, else the one
+// baked in at build time.
+std::string DefaultGazetteerDir();
+
+}  // namespace govreport::cli
+
+#endif  // GOVREPORT_CLI_PIPELINE_SETUP_H_

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Installs what is missing, builds everything with AddressSanitizer +
+# UndefinedBehaviorSanitizer, and runs the whole test suite: unit, golden,
+# property, integration (real processes on loopback, a real PostgreSQL),
+# deploy checks, then every libFuzzer target for a bounded time.
+#
+#   bash scripts/test.sh            # as root on a fresh machine
+#   FUZZ_SECONDS=10 bash scripts/test.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+bash scripts/setup.sh
+
+BUILD=${GOVREPORT_TEST_BUILD:-build/test}
+JOBS=${JOBS:-$(nproc)}
+FUZZ_SECONDS=${FUZZ_SECONDS:-60}
+
+echo "== configure and build (ASan+UBSan) in $BUILD"
+cmake -S . -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+  -DGOVREPORT_SANITIZE=ON -DGOVREPORT_BUILD_BENCH=OFF >/dev/null
+ninja -C "$BUILD" -j "$JOBS"
+
+echo "== tests"
+export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1}
+export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
+ctest --test-dir "$BUILD" --output-on-failure -j "$JOBS" --timeout 900
+
+if [[ -x scripts/run_fuzzers.sh && "$FUZZ_SECONDS" != 0 ]]; then
+  echo "== fuzzing (${FUZZ_SECONDS}s per target)"
+  bash scripts/run_fuzzers.sh "$FUZZ_SECONDS"
+fi
+echo "== all tests passed"
