@@ -1,0 +1,110 @@
+#include "common/server/call_runner.h"
+
+#include <algorithm>
+#include <utility>
+
+#include "absl/strings/str_cat.h"
+
+namespace govreport::server {
+
+CallPermit::CallPermit(CallPermit&& other) noexcept
+    : runner_(std::exchange(other.runner_, nullptr)) {}
+
+CallPermit& CallPermit::operator=(CallPermit&& other) noexcept {
+  if (this != &other) {
+    if (runner_ != nullptr) runner_->Release();
+    runner_ = std::exchange(other.runner_, nullptr);
+  }
+  return *this;
+}
+
+CallPermit::~CallPermit() {
+  if (runner_ != nullptr) runner_->Release();
+}
+
+CallRunner::CallRunner(CallRunnerOptions options) : options_(options) {
+  int threads = options_.worker_threads;
+  if (threads <= 0) {
+    threads =
+        std::max(2, static_cast<int>(std::thread::hardware_concurrency()));
+  }
+  workers_.reserve(threads);
+  for (int i = 0; i < threads; ++i) {
+    workers_.emplace_back([this] { WorkerLoop(); });
+  }
+}
+
+CallRunner::~CallRunner() {
+  {
+    absl::MutexLock lock(&mu_);
+    stopping_ = true;
+  }
+  for (std::thread& worker : workers_) worker.join();
+}
+
+std::optional<CallPermit> CallRunner::TryAdmit() {
+  absl::MutexLock lock(&mu_);
+  if (in_flight_ >= options_.max_concurrent_calls) return std::nullopt;
+  ++in_flight_;
+  return CallPermit(this);
+}
+
+void CallRunner::Release() {
+  absl::MutexLock lock(&mu_);
+  --in_flight_;
+}
+
+std::string CallRunner::RetryAfterMillis() const {
+  return absl::StrCat(absl::ToInt64Milliseconds(options_.retry_after));
+}
+
+grpc::Status CallRunner::RejectionStatus() const {
+  return grpc::Status(
+      grpc::StatusCode::RESOURCE_EXHAUSTED,
+      absl::StrCat("server busy: ", options_.max_concurrent_calls,
+                   " calls already in progress (--max_concurrent_calls); "
+                   "retry after ",
+                   RetryAfterMillis(), " ms"));
+}
+
+void CallRunner::Schedule(absl::AnyInvocable<void() &&> work) {
+  absl::MutexLock lock(&mu_);
+  queue_.push_back(std::move(work));
+}
+
+void CallRunner::InjectLatency() const {
+  if (options_.inject_latency > absl::ZeroDuration()) {
+    absl::SleepFor(options_.inject_latency);
+  }
+}
+
+int CallRunner::in_flight() const {
+  absl::MutexLock lock(&mu_);
+  return in_flight_;
+}
+
+bool CallRunner::WaitUntilIdle(absl::Time deadline) const {
+  absl::MutexLock lock(&mu_);
+  auto idle = [this]()
+                  ABSL_SHARED_LOCKS_REQUIRED(mu_) { return in_flight_ == 0; };
+  return mu_.AwaitWithDeadline(absl::Condition(&idle), deadline);
+}
+
+void CallRunner::WorkerLoop() {
+  while (true) {
+    absl::AnyInvocable<void() &&> work;
+    {
+      absl::MutexLock lock(&mu_);
+      auto ready = [this]() ABSL_SHARED_LOCKS_REQUIRED(mu_) {
+        return stopping_ || !queue_.empty();
+      };
+      mu_.Await(absl::Condition(&ready));
+      if (queue_.empty()) return;  // Stopping, and nothing left to run.
+      work = std::move(queue_.front());
+      queue_.pop_front();
+    }
+    std::move(work)();
+  }
+}
+
+}  // namespace govreport::server

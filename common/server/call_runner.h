@@ -1,0 +1,104 @@
+#ifndef GOVREPORT_COMMON_SERVER_CALL_RUNNER_H_
+#define GOVREPORT_COMMON_SERVER_CALL_RUNNER_H_
+
+// Admission and execution of application calls, shared by every service of a
+// process:
+//   * admission: at most `max_concurrent_calls` calls hold a CallPermit at
+//     once; the next one is refused (RejectionStatus: RESOURCE_EXHAUSTED with
+//     a retry hint) instead of queueing without bound;
+//   * execution: handlers run on a fixed pool of worker threads, never on
+//     gRPC's callback threads, so a slow parse cannot stall health checks;
+//   * draining: WaitUntilIdle lets graceful shutdown wait for admitted calls.
+//
+// Services normally use it through ServeUnary / ServeStream (reactors.h).
+// A hand-written reactor must hold a permit for its whole life.
+//
+// Thread-safe: all methods may be called concurrently. The destructor runs
+// the work already scheduled, then joins the workers.
+
+#include <deque>
+#include <optional>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "absl/base/thread_annotations.h"
+#include "absl/functional/any_invocable.h"
+#include "absl/synchronization/mutex.h"
+#include "absl/time/time.h"
+#include "grpcpp/support/status.h"
+
+namespace govreport::server {
+
+class CallRunner;
+
+// Proof of admission; releases its slot when destroyed. Movable.
+class CallPermit {
+ public:
+  CallPermit(CallPermit&& other) noexcept;
+  CallPermit& operator=(CallPermit&& other) noexcept;
+  CallPermit(const CallPermit&) = delete;
+  CallPermit& operator=(const CallPermit&) = delete;
+  ~CallPermit();
+
+ private:
+  friend class CallRunner;
+  explicit CallPermit(CallRunner* runner) : runner_(runner) {}
+  CallRunner* runner_;
+};
+
+struct CallRunnerOptions {
+  int max_concurrent_calls = 64;
+  int worker_threads = 0;  // 0: the number of CPUs, at least 2.
+  absl::Duration retry_after = absl::Milliseconds(250);
+  absl::Duration inject_latency = absl::ZeroDuration();  // Fault injection.
+};
+
+// Trailing-metadata key of the retry hint; gRPC's client retry honours it.
+inline constexpr char kRetryPushbackKey[] = "grpc-retry-pushback-ms";
+
+class CallRunner {
+ public:
+  explicit CallRunner(CallRunnerOptions options);
+  ~CallRunner();
+  CallRunner(const CallRunner&) = delete;
+  CallRunner& operator=(const CallRunner&) = delete;
+
+  // A permit, or nullopt when max_concurrent_calls permits are out.
+  std::optional<CallPermit> TryAdmit();
+
+  // RESOURCE_EXHAUSTED naming the limit and the retry hint in milliseconds
+  // (the same number callers put under kRetryPushbackKey).
+  grpc::Status RejectionStatus() const;
+  std::string RetryAfterMillis() const;
+
+  // Runs `work` on a worker thread, in FIFO order with other work.
+  void Schedule(absl::AnyInvocable<void() &&> work);
+
+  // Sleeps for the configured fault-injection latency (no-op when zero).
+  void InjectLatency() const;
+
+  // Permits currently out.
+  int in_flight() const;
+
+  // Blocks until no permit is out or `deadline` passes; true when idle.
+  bool WaitUntilIdle(absl::Time deadline) const;
+
+  const CallRunnerOptions& options() const { return options_; }
+
+ private:
+  friend class CallPermit;
+  void Release();
+  void WorkerLoop();
+
+  const CallRunnerOptions options_;
+  mutable absl::Mutex mu_;
+  int in_flight_ ABSL_GUARDED_BY(mu_) = 0;
+  bool stopping_ ABSL_GUARDED_BY(mu_) = false;
+  std::deque<absl::AnyInvocable<void() &&>> queue_ ABSL_GUARDED_BY(mu_);
+  std::vector<std::thread> workers_;
+};
+
+}  // namespace govreport::server
+
+#endif  // GOVREPORT_COMMON_SERVER_CALL_RUNNER_H_
