@@ -1,0 +1,47 @@
+// What the lint knows about govreport's binaries: their flags, defaults and
+// health service names, as the team's conventions define them. A container
+// is taken to run a binary when its image's repository ends in that name
+// (registry.example.com/govreport/parser-svc:1.2.3 runs parser-svc).
+
+const COMMON_FLAGS = [
+  "host", "port", "metrics_port", "max_message_bytes", "max_concurrent_calls",
+  "shutdown_deadline_seconds", "log_level",
+];
+
+export const BINARIES = {
+  "parser-svc": {
+    defaults: { port: 50051, metrics_port: 9101, shutdown_deadline_seconds: 20 },
+    health: "govreport.v1.Parser",
+    flags: COMMON_FLAGS,
+  },
+  "validator-svc": {
+    defaults: { port: 50052, metrics_port: 9102, shutdown_deadline_seconds: 20 },
+    health: "govreport.v1.Validator",
+    flags: COMMON_FLAGS,
+  },
+  "aggregator-svc": {
+    defaults: { port: 50053, metrics_port: 9103, shutdown_deadline_seconds: 20 },
+    health: "govreport.v1.Aggregator",
+    flags: [...COMMON_FLAGS, "parser_address", "validator_address", "db", "gazetteer_dir"],
+    // Addresses of other services this binary calls: flag -> binary it must reach.
+    calls: { parser_address: "parser-svc", validator_address: "validator-svc" },
+  },
+};
+
+export const LOG_LEVELS = ["debug", "info", "warning", "error"];
+
+// "max_message_bytes" -> "GOVREPORT_MAX_MESSAGE_BYTES".
+export function envVarFor(flag) {
+  return `GOVREPORT_${flag.toUpperCase()}`;
+}
+
+// The binary name a container image runs, or undefined.
+export function binaryOf(image) {
+  if (typeof image !== "string") return undefined;
+  const noDigest = image.split("@")[0];
+  const lastSlash = noDigest.lastIndexOf("/");
+  const colon = noDigest.indexOf(":", lastSlash + 1);
+  const repo = colon >= 0 ? noDigest.slice(0, colon) : noDigest;
+  const base = repo.slice(lastSlash + 1);
+  return Object.hasOwn(BINARIES, base) ? base : undefined;
+}
