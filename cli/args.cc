@@ -13,13 +13,16 @@ const std::string& ParsedArgs::Get(const std::string& name) const {
   return it == values.end() ? *kEmpty : it->second;
 }
 
-bool ParsedArgs::Flag(const std::string& name) const { return Get(name) == "true"; }
+bool ParsedArgs::Flag(const std::string& name) const {
+  return Get(name) == "true";
+}
 
 absl::StatusOr<ParsedArgs> ParseArgs(const std::vector<OptionSpec>& specs,
                                      const std::vector<std::string>& args) {
   ParsedArgs parsed;
   for (const auto& spec : specs) {
-    parsed.values[spec.name] = spec.value_name.empty() ? "false" : spec.default_value;
+    parsed.values[spec.name] =
+        spec.value_name.empty() ? "false" : spec.default_value;
   }
   bool options_done = false;
   for (size_t i = 0; i < args.size(); ++i) {
@@ -49,21 +52,22 @@ absl::StatusOr<ParsedArgs> ParseArgs(const std::vector<OptionSpec>& specs,
       if (s.name == body) spec = &s;
     }
     if (spec == nullptr) {
-      return absl::InvalidArgumentError(absl::StrCat("unknown option --", body));
+      return absl::InvalidArgumentError(
+          absl::StrCat("unknown option --", body));
     }
     if (spec->value_name.empty()) {
       if (has_value && value != "true" && value != "false") {
-        return absl::InvalidArgumentError(
-            absl::StrCat("option --", body, " takes no value (or true|false), got \"", value,
-                         "\""));
+        return absl::InvalidArgumentError(absl::StrCat(
+            "option --", body, " takes no value (or true|false), got \"", value,
+            "\""));
       }
       parsed.values[body] = has_value ? value : "true";
       continue;
     }
     if (!has_value) {
       if (i + 1 >= args.size()) {
-        return absl::InvalidArgumentError(
-            absl::StrCat("option --", body, " needs a value (", spec->value_name, ")"));
+        return absl::InvalidArgumentError(absl::StrCat(
+            "option --", body, " needs a value (", spec->value_name, ")"));
       }
       value = args[++i];
     }
@@ -78,10 +82,12 @@ std::string OptionsHelp(const std::vector<OptionSpec>& specs) {
     std::string left = absl::StrCat("  --", spec.name);
     if (!spec.value_name.empty()) absl::StrAppend(&left, " ", spec.value_name);
     std::string right = spec.help;
-    if (!spec.default_value.empty()) absl::StrAppend(&right, " (default: ", spec.default_value, ")");
+    if (!spec.default_value.empty())
+      absl::StrAppend(&right, " (default: ", spec.default_value, ")");
     absl::StrAppend(&out, absl::StrFormat("%-30s %s\n", left, right));
   }
-  absl::StrAppend(&out, absl::StrFormat("%-30s %s\n", "  -h, --help", "this help"));
+  absl::StrAppend(&out,
+                  absl::StrFormat("%-30s %s\n", "  -h, --help", "this help"));
   return out;
 }
 

@@ -22,7 +22,8 @@ struct OptionSpec {
 };
 
 struct ParsedArgs {
-  std::map<std::string, std::string> values;  // Every declared option, defaulted.
+  std::map<std::string, std::string>
+      values;  // Every declared option, defaulted.
   std::vector<std::string> positional;
   bool help = false;  // --help or -h was given.
 

@@ -13,23 +13,28 @@
 namespace govreport::cli {
 namespace fs = std::filesystem;
 
-absl::StatusOr<std::vector<std::string>> ExpandInputs(const std::vector<std::string>& args) {
+absl::StatusOr<std::vector<std::string>> ExpandInputs(
+    const std::vector<std::string>& args) {
   std::vector<std::string> files;
   for (const std::string& arg : args) {
     std::error_code ec;
     fs::file_status status = fs::status(arg, ec);
     if (ec || !fs::exists(status)) {
-      return absl::NotFoundError(absl::StrCat(arg, ": no such file or directory"));
+      return absl::NotFoundError(
+          absl::StrCat(arg, ": no such file or directory"));
     }
     if (!fs::is_directory(status)) {
       files.push_back(arg);
       continue;
     }
     std::vector<std::string> found;
-    fs::recursive_directory_iterator it(arg, fs::directory_options::skip_permission_denied, ec);
-    if (ec) return absl::PermissionDeniedError(absl::StrCat(arg, ": ", ec.message()));
+    fs::recursive_directory_iterator it(
+        arg, fs::directory_options::skip_permission_denied, ec);
+    if (ec)
+      return absl::PermissionDeniedError(absl::StrCat(arg, ": ", ec.message()));
     for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
-      if (ec) return absl::UnavailableError(absl::StrCat(arg, ": ", ec.message()));
+      if (ec)
+        return absl::UnavailableError(absl::StrCat(arg, ": ", ec.message()));
       const std::string name = it->path().filename().string();
       if (!name.empty() && name[0] == '.') {
         if (it->is_directory()) it.disable_recursion_pending();
@@ -43,14 +48,17 @@ absl::StatusOr<std::vector<std::string>> ExpandInputs(const std::vector<std::str
   return files;
 }
 
-absl::StatusOr<std::string> ReadInputFile(const std::string& path, size_t max_bytes) {
+absl::StatusOr<std::string> ReadInputFile(const std::string& path,
+                                          size_t max_bytes) {
   std::error_code ec;
   uintmax_t size = fs::file_size(path, ec);
-  if (ec) return absl::NotFoundError(absl::StrCat(path, ": cannot read: ", ec.message()));
+  if (ec)
+    return absl::NotFoundError(
+        absl::StrCat(path, ": cannot read: ", ec.message()));
   if (size > max_bytes) {
-    return absl::ResourceExhaustedError(absl::StrCat(path, ": file is ", size,
-                                                     " bytes, over the limit of ", max_bytes,
-                                                     " bytes"));
+    return absl::ResourceExhaustedError(
+        absl::StrCat(path, ": file is ", size, " bytes, over the limit of ",
+                     max_bytes, " bytes"));
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) {
@@ -60,7 +68,8 @@ absl::StatusOr<std::string> ReadInputFile(const std::string& path, size_t max_by
   std::string bytes(static_cast<size_t>(size), '\0');
   in.read(bytes.data(), static_cast<std::streamsize>(size));
   if (in.gcount() != static_cast<std::streamsize>(size)) {
-    return absl::DataLossError(absl::StrCat(path, ": read ", in.gcount(), " of ", size, " bytes"));
+    return absl::DataLossError(
+        absl::StrCat(path, ": read ", in.gcount(), " of ", size, " bytes"));
   }
   return bytes;
 }

@@ -15,11 +15,13 @@ namespace govreport::cli {
 // Files named directly, plus every regular file below each directory
 // (recursively, hidden files and folders skipped), sorted by path within each
 // argument. A path that does not exist is an error naming it.
-absl::StatusOr<std::vector<std::string>> ExpandInputs(const std::vector<std::string>& args);
+absl::StatusOr<std::vector<std::string>> ExpandInputs(
+    const std::vector<std::string>& args);
 
 // The file's bytes; an error naming the file and the reason when it cannot be
 // read or is larger than `max_bytes`.
-absl::StatusOr<std::string> ReadInputFile(const std::string& path, size_t max_bytes);
+absl::StatusOr<std::string> ReadInputFile(const std::string& path,
+                                          size_t max_bytes);
 
 }  // namespace govreport::cli
 

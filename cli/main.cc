@@ -12,9 +12,12 @@ namespace govreport::cli {
 
 const std::vector<Command>& AllCommands() {
   static const std::vector<Command>* const commands = new std::vector<Command>{
-      {"analyze", "check a folder of reports and summarise it by region (embedded, no servers)",
+      {"analyze",
+       "check a folder of reports and summarise it by region (embedded, no "
+       "servers)",
        RunAnalyze},
-      {"parse", "print reports as structured data (JSON, CSV or text)", RunParse},
+      {"parse", "print reports as structured data (JSON, CSV or text)",
+       RunParse},
       {"validate", "print each report's findings", RunValidate},
       {"ingest", "send a folder of reports to aggregator-svc", RunIngest},
       {"stats", "print a region's metrics from aggregator-svc", RunStats},
@@ -28,19 +31,22 @@ void PrintUsage(std::FILE* out) {
   std::fprintf(out,
                "Usage: govreport COMMAND [options] [args]\n"
                "\n"
-               "Turns government information-disclosure annual reports (政府信息公开工作年度报告)\n"
+               "Turns government information-disclosure annual reports "
+               "(政府信息公开工作年度报告)\n"
                "into checked, structured data and regional statistics.\n"
                "\n"
                "Commands:\n");
-  for (const auto& c : AllCommands()) std::fprintf(out, "  %-10s %s\n", c.name, c.summary);
-  std::fprintf(out,
-               "\n"
-               "Examples:\n"
-               "  govreport analyze data/samples --out out/samples\n"
-               "  govreport validate report.pdf\n"
-               "  govreport stats --server localhost:50053 --region 4103 --year 2023\n"
-               "\n"
-               "Run 'govreport COMMAND --help' for a command's options.\n");
+  for (const auto& c : AllCommands())
+    std::fprintf(out, "  %-10s %s\n", c.name, c.summary);
+  std::fprintf(
+      out,
+      "\n"
+      "Examples:\n"
+      "  govreport analyze data/samples --out out/samples\n"
+      "  govreport validate report.pdf\n"
+      "  govreport stats --server localhost:50053 --region 4103 --year 2023\n"
+      "\n"
+      "Run 'govreport COMMAND --help' for a command's options.\n");
 }
 
 }  // namespace

@@ -19,27 +19,34 @@ namespace {
 constexpr char kUsage[] =
     "Usage: govreport parse [--format json|csv|text] FILE|DIR...\n"
     "\n"
-    "Parses annual reports (text, HTML, DOCX, PDF; UTF-8, GB18030 or UTF-16) and\n"
-    "prints each as structured data: metadata and every table cell (CONTRACT.md\n"
-    "section 3). JSON prints one object per file (pretty for a single file, one\n"
+    "Parses annual reports (text, HTML, DOCX, PDF; UTF-8, GB18030 or UTF-16) "
+    "and\n"
+    "prints each as structured data: metadata and every table cell "
+    "(CONTRACT.md\n"
+    "section 3). JSON prints one object per file (pretty for a single file, "
+    "one\n"
     "line each for several); CSV prints a header and one row per file.\n"
     "\n"
     "Examples:\n"
     "  govreport parse report.txt\n"
     "  govreport parse --format csv reports/ > reports.csv\n"
-    "  govreport parse --format text data/samples/seeds/000_875541e45b987938.txt\n"
+    "  govreport parse --format text "
+    "data/samples/seeds/000_875541e45b987938.txt\n"
     "\n"
-    "Exit status: 0 when every file parsed, 2 when a file could not be read or\n"
+    "Exit status: 0 when every file parsed, 2 when a file could not be read "
+    "or\n"
     "parsed (the others are still printed) or on a usage error.\n\n";
 
 }  // namespace
 
 int RunParse(const std::vector<std::string>& argv) {
-  std::vector<OptionSpec> specs = {{"format", "json|csv|text", "json", "output format"}};
+  std::vector<OptionSpec> specs = {
+      {"format", "json|csv|text", "json", "output format"}};
   for (auto& spec : PipelineOptionSpecs()) specs.push_back(spec);
   auto args = ParseArgs(specs, argv);
   if (!args.ok()) {
-    std::fprintf(stderr, "govreport parse: %s\n%s", args.status().message().data(), kUsage);
+    std::fprintf(stderr, "govreport parse: %s\n%s",
+                 args.status().message().data(), kUsage);
     return kExitUsage;
   }
   if (args->help) {
@@ -48,8 +55,10 @@ int RunParse(const std::vector<std::string>& argv) {
   }
   const std::string& format = args->Get("format");
   if (format != "json" && format != "csv" && format != "text") {
-    std::fprintf(stderr, "govreport parse: --format must be json, csv or text, got \"%s\"\n",
-                 format.c_str());
+    std::fprintf(
+        stderr,
+        "govreport parse: --format must be json, csv or text, got \"%s\"\n",
+        format.c_str());
     return kExitUsage;
   }
   if (args->positional.empty()) {
@@ -58,7 +67,8 @@ int RunParse(const std::vector<std::string>& argv) {
   }
   auto files = ExpandInputs(args->positional);
   if (!files.ok()) {
-    std::fprintf(stderr, "govreport parse: %s\n", std::string(files.status().message()).c_str());
+    std::fprintf(stderr, "govreport parse: %s\n",
+                 std::string(files.status().message()).c_str());
     return kExitUsage;
   }
   auto pipeline = MakePipeline(*args);
@@ -83,7 +93,8 @@ int RunParse(const std::vector<std::string>& argv) {
     }
     if (format == "json") {
       auto json = ReportToJson(*report);
-      std::printf("%s\n", files->size() == 1 ? json.dump(1).c_str() : json.dump().c_str());
+      std::printf("%s\n", files->size() == 1 ? json.dump(1).c_str()
+                                             : json.dump().c_str());
     } else if (format == "text") {
       std::printf("%s\n", ReportAsText(*report).c_str());
     } else {

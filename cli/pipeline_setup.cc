@@ -9,7 +9,8 @@
 namespace govreport::cli {
 
 std::string DefaultGazetteerDir() {
-  if (const char* env = std::getenv("GOVREPORT_GAZETTEER_DIR"); env != nullptr && *env) {
+  if (const char* env = std::getenv("GOVREPORT_GAZETTEER_DIR");
+      env != nullptr && *env) {
     return env;
   }
   return GOVREPORT_DEFAULT_GAZETTEER_DIR;
@@ -17,7 +18,8 @@ std::string DefaultGazetteerDir() {
 
 std::vector<OptionSpec> PipelineOptionSpecs() {
   return {
-      {"gazetteer_dir", "DIR", DefaultGazetteerDir(), "gazetteer data for region resolution"},
+      {"gazetteer_dir", "DIR", DefaultGazetteerDir(),
+       "gazetteer data for region resolution"},
       {"max_file_mb", "N", "32", "refuse files larger than N MiB"},
   };
 }
@@ -27,11 +29,12 @@ absl::StatusOr<Pipeline> MakePipeline(const ParsedArgs& args) {
   int max_mb = 0;
   if (!absl::SimpleAtoi(args.Get("max_file_mb"), &max_mb) || max_mb <= 0) {
     return absl::InvalidArgumentError(
-        absl::StrCat("--max_file_mb must be a positive number, got \"", args.Get("max_file_mb"),
-                     "\""));
+        absl::StrCat("--max_file_mb must be a positive number, got \"",
+                     args.Get("max_file_mb"), "\""));
   }
   pipeline.max_file_bytes = static_cast<size_t>(max_mb) << 20;
-  ASSIGN_OR_RETURN(pipeline.gazetteer, regions::Gazetteer::Load(args.Get("gazetteer_dir")));
+  ASSIGN_OR_RETURN(pipeline.gazetteer,
+                   regions::Gazetteer::Load(args.Get("gazetteer_dir")));
   parser::ParserOptions options;
   options.max_document_bytes = pipeline.max_file_bytes;
   options.gazetteer = pipeline.gazetteer.get();

@@ -15,9 +15,11 @@ std::string Progress::Describe(size_t done, size_t total, double seconds) {
   double rate = seconds > 0 ? static_cast<double>(done) / seconds : 0;
   const std::string eta =
       done >= total ? std::string("0s")
-      : rate > 0    ? absl::StrFormat("%.0fs", static_cast<double>(total - done) / rate)
-                    : std::string("-");
-  return absl::StrFormat("%d/%d files  %.1f files/s  ETA %s", done, total, rate, eta);
+      : rate > 0
+          ? absl::StrFormat("%.0fs", static_cast<double>(total - done) / rate)
+          : std::string("-");
+  return absl::StrFormat("%d/%d files  %.1f files/s  ETA %s", done, total, rate,
+                         eta);
 }
 
 void Progress::Advance() {
@@ -49,15 +51,18 @@ void Progress::Finish() {
 
 void Progress::PrintLocked(bool final) {
   double seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start_)
+          .count();
   std::string text = Describe(done_, total_, seconds);
   if (interactive_) {
     constexpr int kWidth = 30;
-    int filled = total_ == 0 ? kWidth : static_cast<int>(done_ * kWidth / total_);
+    int filled =
+        total_ == 0 ? kWidth : static_cast<int>(done_ * kWidth / total_);
     std::string bar(filled, '=');
     if (filled < kWidth) bar += '>';
     bar.resize(kWidth, ' ');
-    std::fprintf(out_, "\r[%s] %s\033[K%s", bar.c_str(), text.c_str(), final ? "\n" : "");
+    std::fprintf(out_, "\r[%s] %s\033[K%s", bar.c_str(), text.c_str(),
+                 final ? "\n" : "");
   } else {
     std::fprintf(out_, "progress: %s\n", text.c_str());
   }

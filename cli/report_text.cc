@@ -13,13 +13,15 @@ std::string LocationAsText(const v1::SourceLocation& loc) {
   if (loc.table() > 0) {
     parts.push_back(absl::StrCat("table ", loc.table()));
     if (loc.row() > 0) parts.push_back(absl::StrCat("row ", loc.row()));
-    if (loc.column() > 0) parts.push_back(absl::StrCat("column ", loc.column()));
+    if (loc.column() > 0)
+      parts.push_back(absl::StrCat("column ", loc.column()));
   }
   if (loc.line() > 0) {
     std::string line = absl::StrCat("line ", loc.line());
     if (loc.column_begin() > 0) {
       absl::StrAppend(&line, ", col ", loc.column_begin());
-      if (loc.column_end() > loc.column_begin() + 1) absl::StrAppend(&line, "-", loc.column_end() - 1);
+      if (loc.column_end() > loc.column_begin() + 1)
+        absl::StrAppend(&line, "-", loc.column_end() - 1);
     }
     parts.push_back(line);
   }
@@ -37,17 +39,22 @@ std::string ReportAsText(const v1::Report& r) {
     }
   }
   std::string out = absl::StrCat(r.source_name(), "\n");
-  absl::StrAppend(&out, "  agency:   ", r.agency().empty() ? "(unknown)" : r.agency(), " (",
-                  AgencyKindName(r.agency_kind()), ")\n");
-  absl::StrAppend(&out, "  year:     ", r.has_year() ? absl::StrCat(r.year()) : "(unknown)",
-                  "\n");
+  absl::StrAppend(&out,
+                  "  agency:   ", r.agency().empty() ? "(unknown)" : r.agency(),
+                  " (", AgencyKindName(r.agency_kind()), ")\n");
+  absl::StrAppend(&out, "  year:     ",
+                  r.has_year() ? absl::StrCat(r.year()) : "(unknown)", "\n");
   absl::StrAppend(&out, "  region:   ",
-                  r.region_code().empty() ? "(unresolved)" : absl::StrJoin(r.region_path(), " > "),
+                  r.region_code().empty()
+                      ? "(unresolved)"
+                      : absl::StrJoin(r.region_path(), " > "),
                   "\n");
   absl::StrAppend(&out, "  template: ", TemplateName(r.template_()),
                   r.is_annual_report() ? "" : " (not an annual report)", "\n");
-  absl::StrAppend(&out, "  cells:    ", values, " with values, ", nulls, " null");
-  if (ambiguous > 0) absl::StrAppend(&out, " (", ambiguous, " unresolved run-together digits)");
+  absl::StrAppend(&out, "  cells:    ", values, " with values, ", nulls,
+                  " null");
+  if (ambiguous > 0)
+    absl::StrAppend(&out, " (", ambiguous, " unresolved run-together digits)");
   absl::StrAppend(&out, "\n");
   for (const auto& note : r.notes()) {
     absl::StrAppend(&out, "  note:     ", note.message(), "\n");
@@ -58,8 +65,9 @@ std::string ReportAsText(const v1::Report& r) {
 std::string FindingsAsText(const std::vector<v1::Finding>& findings) {
   std::string out;
   for (const auto& f : findings) {
-    absl::StrAppend(&out, absl::StrFormat("  %-7s %-18s %s", SeverityName(f.severity()), f.rule(),
-                                          f.message()));
+    absl::StrAppend(
+        &out, absl::StrFormat("  %-7s %-18s %s", SeverityName(f.severity()),
+                              f.rule(), f.message()));
     std::string where = LocationAsText(f.location());
     if (!where.empty()) absl::StrAppend(&out, " (", where, ")");
     absl::StrAppend(&out, "\n");

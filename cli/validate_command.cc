@@ -16,14 +16,19 @@ namespace govreport::cli {
 namespace {
 
 constexpr char kUsage[] =
-    "Usage: govreport validate [--format json|text] [--config FILE] FILE|DIR...\n"
+    "Usage: govreport validate [--format json|text] [--config FILE] "
+    "FILE|DIR...\n"
     "\n"
-    "Parses each report and checks it against the rules of CONTRACT.md section 4:\n"
-    "the tables' arithmetic identities (T3-ROW, T3-COL, T3-SUM, T4-SUM), blank and\n"
-    "invalid cells, missing tables and sections, outdated templates, narrative that\n"
+    "Parses each report and checks it against the rules of CONTRACT.md section "
+    "4:\n"
+    "the tables' arithmetic identities (T3-ROW, T3-COL, T3-SUM, T4-SUM), blank "
+    "and\n"
+    "invalid cells, missing tables and sections, outdated templates, narrative "
+    "that\n"
     "contradicts the tables, another agency's name, fee notices. Prints the\n"
     "findings per file: JSON prints one line per file,\n"
-    "{\"file\": ..., \"findings\": [{\"rule\", \"severity\", \"cells\", \"message\",\n"
+    "{\"file\": ..., \"findings\": [{\"rule\", \"severity\", \"cells\", "
+    "\"message\",\n"
     "\"expected\", \"actual\"}, ...]}; text prints a readable list.\n"
     "\n"
     "Examples:\n"
@@ -32,20 +37,24 @@ constexpr char kUsage[] =
     "  govreport validate --config province-rules.json reports/\n"
     "\n"
     "Exit status: 0 when no file has an ERROR finding, 1 when any has (unless\n"
-    "--fail-on-error=false), 2 when a file could not be read or on a usage error.\n\n";
+    "--fail-on-error=false), 2 when a file could not be read or on a usage "
+    "error.\n\n";
 
 }  // namespace
 
 int RunValidate(const std::vector<std::string>& argv) {
   std::vector<OptionSpec> specs = {
       {"format", "json|text", "text", "output format"},
-      {"config", "FILE", "", "rule configuration (JSON: severities, thresholds, disabled rules)"},
-      {"fail-on-error", "true|false", "true", "exit 1 when any ERROR finding exists"},
+      {"config", "FILE", "",
+       "rule configuration (JSON: severities, thresholds, disabled rules)"},
+      {"fail-on-error", "true|false", "true",
+       "exit 1 when any ERROR finding exists"},
   };
   for (auto& spec : PipelineOptionSpecs()) specs.push_back(spec);
   auto args = ParseArgs(specs, argv);
   if (!args.ok()) {
-    std::fprintf(stderr, "govreport validate: %s\n%s", args.status().message().data(), kUsage);
+    std::fprintf(stderr, "govreport validate: %s\n%s",
+                 args.status().message().data(), kUsage);
     return kExitUsage;
   }
   if (args->help) {
@@ -54,8 +63,10 @@ int RunValidate(const std::vector<std::string>& argv) {
   }
   const std::string& format = args->Get("format");
   if (format != "json" && format != "text") {
-    std::fprintf(stderr, "govreport validate: --format must be json or text, got \"%s\"\n",
-                 format.c_str());
+    std::fprintf(
+        stderr,
+        "govreport validate: --format must be json or text, got \"%s\"\n",
+        format.c_str());
     return kExitUsage;
   }
   if (args->positional.empty()) {
@@ -99,17 +110,21 @@ int RunValidate(const std::vector<std::string>& argv) {
       continue;
     }
     std::vector<v1::Finding> findings = validator.Validate(*report);
-    for (const auto& f : findings) any_error |= f.severity() == v1::SEVERITY_ERROR;
+    for (const auto& f : findings)
+      any_error |= f.severity() == v1::SEVERITY_ERROR;
     if (format == "json") {
       nlohmann::ordered_json line;
       line["file"] = file;
       line["findings"] = nlohmann::ordered_json::array();
-      for (const auto& f : findings) line["findings"].push_back(FindingToJson(f));
+      for (const auto& f : findings)
+        line["findings"].push_back(FindingToJson(f));
       std::printf("%s\n", line.dump().c_str());
     } else {
       std::printf("%s: %s %s, %zu finding%s\n%s", file.c_str(),
-                  report->agency().empty() ? "(unknown agency)" : report->agency().c_str(),
-                  report->has_year() ? std::to_string(report->year()).c_str() : "(year unknown)",
+                  report->agency().empty() ? "(unknown agency)"
+                                           : report->agency().c_str(),
+                  report->has_year() ? std::to_string(report->year()).c_str()
+                                     : "(year unknown)",
                   findings.size(), findings.size() == 1 ? "" : "s",
                   FindingsAsText(findings).c_str());
     }

@@ -15,10 +15,10 @@
 #define GOVREPORT_CONCAT_INNER_(a, b) a##b
 #define GOVREPORT_CONCAT_(a, b) GOVREPORT_CONCAT_INNER_(a, b)
 
-#define RETURN_IF_ERROR(expr)                                  \
-  do {                                                         \
-    ::absl::Status govreport_status_ = (expr);                 \
-    if (!govreport_status_.ok()) return govreport_status_;     \
+#define RETURN_IF_ERROR(expr)                              \
+  do {                                                     \
+    ::absl::Status govreport_status_ = (expr);             \
+    if (!govreport_status_.ok()) return govreport_status_; \
   } while (false)
 
 #define ASSIGN_OR_RETURN(lhs, rexpr) \

@@ -23,7 +23,9 @@ struct AnalyzedFile {
   // Single-report and cross-report findings.
   std::vector<v1::Finding> findings;
 
-  bool is_report() const { return report.has_value() && report->is_annual_report(); }
+  bool is_report() const {
+    return report.has_value() && report->is_annual_report();
+  }
   int Count(v1::Severity severity) const;
 };
 

@@ -6,21 +6,24 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "cli/report_text.h"
 #include "common/report/enum_names.h"
 #include "common/report/report_export.h"
 #include "common/status_macros.h"
-#include "cli/report_text.h"
 
 namespace govreport::cli {
 namespace fs = std::filesystem;
 
-absl::Status WriteFileAtomically(const std::string& dir, const std::string& name,
+absl::Status WriteFileAtomically(const std::string& dir,
+                                 const std::string& name,
                                  const std::string& contents) {
   fs::path target = fs::path(dir) / name;
   fs::path temp = fs::path(dir) / absl::StrCat(".", name, ".tmp");
   {
     std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-    if (!out) return absl::PermissionDeniedError(absl::StrCat(temp.string(), ": cannot create"));
+    if (!out)
+      return absl::PermissionDeniedError(
+          absl::StrCat(temp.string(), ": cannot create"));
     out.write(contents.data(), static_cast<std::streamsize>(contents.size()));
     out.flush();
     if (!out) {
@@ -30,7 +33,9 @@ absl::Status WriteFileAtomically(const std::string& dir, const std::string& name
   }
   std::error_code ec;
   fs::rename(temp, target, ec);
-  if (ec) return absl::InternalError(absl::StrCat(target.string(), ": ", ec.message()));
+  if (ec)
+    return absl::InternalError(
+        absl::StrCat(target.string(), ": ", ec.message()));
   return absl::OkStatus();
 }
 
@@ -48,7 +53,9 @@ std::string ReportsJsonl(const std::vector<AnalyzedFile>& files) {
 }
 
 std::string FindingsCsv(const std::vector<AnalyzedFile>& files) {
-  std::string out = "source,agency,year,rule,severity,cells,message,expected,actual,location\n";
+  std::string out =
+      "source,agency,year,rule,severity,cells,message,expected,actual,"
+      "location\n";
   for (const auto& f : files) {
     if (!f.is_report()) continue;
     for (const auto& finding : f.findings) {
@@ -73,26 +80,35 @@ std::string SkippedCsv(const std::vector<AnalyzedFile>& files) {
   std::string out = "source,reason\n";
   for (const auto& f : files) {
     if (f.is_report()) continue;
-    std::string reason = f.status.ok() ? "not an annual report" : std::string(f.status.message());
+    std::string reason = f.status.ok() ? "not an annual report"
+                                       : std::string(f.status.message());
     absl::StrAppend(&out, CsvField(f.path), ",", CsvField(reason), "\n");
   }
   return out;
 }
 
-absl::Status WriteOutputFiles(const std::string& out_dir, const std::vector<AnalyzedFile>& files,
+absl::Status WriteOutputFiles(const std::string& out_dir,
+                              const std::vector<AnalyzedFile>& files,
                               const std::vector<v1::MetricValue>& metrics) {
   std::error_code ec;
   fs::create_directories(out_dir, ec);
-  if (ec) return absl::PermissionDeniedError(absl::StrCat(out_dir, ": ", ec.message()));
+  if (ec)
+    return absl::PermissionDeniedError(
+        absl::StrCat(out_dir, ": ", ec.message()));
   std::vector<const v1::Report*> reports;
   for (const auto& f : files) {
     if (f.is_report()) reports.push_back(&*f.report);
   }
-  RETURN_IF_ERROR(WriteFileAtomically(out_dir, "reports.csv", ReportsToCsv(reports)));
-  RETURN_IF_ERROR(WriteFileAtomically(out_dir, "reports.jsonl", ReportsJsonl(files)));
-  RETURN_IF_ERROR(WriteFileAtomically(out_dir, "findings.csv", FindingsCsv(files)));
-  RETURN_IF_ERROR(WriteFileAtomically(out_dir, "metrics.csv", MetricsToCsv(metrics)));
-  RETURN_IF_ERROR(WriteFileAtomically(out_dir, "skipped.csv", SkippedCsv(files)));
+  RETURN_IF_ERROR(
+      WriteFileAtomically(out_dir, "reports.csv", ReportsToCsv(reports)));
+  RETURN_IF_ERROR(
+      WriteFileAtomically(out_dir, "reports.jsonl", ReportsJsonl(files)));
+  RETURN_IF_ERROR(
+      WriteFileAtomically(out_dir, "findings.csv", FindingsCsv(files)));
+  RETURN_IF_ERROR(
+      WriteFileAtomically(out_dir, "metrics.csv", MetricsToCsv(metrics)));
+  RETURN_IF_ERROR(
+      WriteFileAtomically(out_dir, "skipped.csv", SkippedCsv(files)));
   return absl::OkStatus();
 }
 

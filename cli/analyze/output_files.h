@@ -17,7 +17,8 @@ namespace govreport::cli {
 // Writes the files into `out_dir` (created if missing). Only files inside
 // `out_dir` are written, whatever the input names look like. Errors name the
 // file that could not be written.
-absl::Status WriteOutputFiles(const std::string& out_dir, const std::vector<AnalyzedFile>& files,
+absl::Status WriteOutputFiles(const std::string& out_dir,
+                              const std::vector<AnalyzedFile>& files,
                               const std::vector<v1::MetricValue>& metrics);
 
 // The contents of each file, for tests.
@@ -27,7 +28,8 @@ std::string SkippedCsv(const std::vector<AnalyzedFile>& files);
 
 // Writes `contents` to `dir`/`name` through a temporary file and a rename, so
 // a reader never sees half a file.
-absl::Status WriteFileAtomically(const std::string& dir, const std::string& name,
+absl::Status WriteFileAtomically(const std::string& dir,
+                                 const std::string& name,
                                  const std::string& contents);
 
 }  // namespace govreport::cli

@@ -8,9 +8,9 @@
 
 #include <array>
 #include <string>
-#include "absl/strings/string_view.h"
 #include <vector>
 
+#include "absl/strings/string_view.h"
 #include "govreport/v1/report.pb.h"
 
 namespace govreport {
@@ -46,8 +46,8 @@ inline constexpr std::array<absl::string_view, 25> kT3Rows = {
 
 // Table 3 applicant columns, template order; "total" last.
 inline constexpr std::array<absl::string_view, 7> kT3Columns = {
-    "natural", "commercial", "research", "social",
-    "legal_svc", "other_org", "total"};
+    "natural",   "commercial", "research", "social",
+    "legal_svc", "other_org",  "total"};
 
 // Table 4 groups and their columns, template order.
 inline constexpr std::array<absl::string_view, 3> kT4Groups = {
@@ -57,8 +57,8 @@ inline constexpr std::array<absl::string_view, 5> kT4Columns = {
 
 // The 10 V2021 table-2 keys.
 inline constexpr std::array<absl::string_view, 10> kT2Keys = {
-    "t2.rules.issued",       "t2.rules.repealed",      "t2.rules.in_force",
-    "t2.normative.issued",   "t2.normative.repealed",  "t2.normative.in_force",
+    "t2.rules.issued",        "t2.rules.repealed",     "t2.rules.in_force",
+    "t2.normative.issued",    "t2.normative.repealed", "t2.normative.in_force",
     "t2.licensing.decisions", "t2.penalty.decisions",  "t2.coercion.decisions",
     "t2.fees.amount_wan"};
 

@@ -10,9 +10,9 @@
 // not have cells added or removed meanwhile.
 
 #include <optional>
-#include "absl/strings/string_view.h"
 #include <vector>
 
+#include "absl/strings/string_view.h"
 #include "govreport/v1/report.pb.h"
 
 namespace govreport {

@@ -6,8 +6,8 @@
 // (AGENCY_KIND_TOWNSHIP); exports and queries use the bare contract names.
 
 #include <optional>
-#include "absl/strings/string_view.h"
 
+#include "absl/strings/string_view.h"
 #include "govreport/v1/finding.pb.h"
 #include "govreport/v1/metrics.pb.h"
 #include "govreport/v1/report.pb.h"

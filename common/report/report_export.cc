@@ -48,12 +48,14 @@ std::string FormatNumber(double value) {
 
 nlohmann::ordered_json ReportToJson(const v1::Report& report) {
   nlohmann::ordered_json out;
-  out["year"] = report.has_year() ? nlohmann::ordered_json(report.year()) : nullptr;
+  out["year"] =
+      report.has_year() ? nlohmann::ordered_json(report.year()) : nullptr;
   out["agency"] = report.agency();
   out["agency_kind"] = std::string(AgencyKindName(report.agency_kind()));
   out["region_code"] = report.region_code();
   out["region_path"] = nlohmann::ordered_json::array();
-  for (const auto& code : report.region_path()) out["region_path"].push_back(code);
+  for (const auto& code : report.region_path())
+    out["region_path"].push_back(code);
   out["template"] = std::string(TemplateName(report.template_()));
   out["is_annual_report"] = report.is_annual_report();
   CellTable table(report);
@@ -72,7 +74,8 @@ nlohmann::ordered_json FindingToJson(const v1::Finding& finding) {
   out["cells"] = nlohmann::ordered_json::array();
   for (const auto& key : finding.cells()) out["cells"].push_back(key);
   out["message"] = finding.message();
-  out["expected"] = finding.has_expected() ? NumberJson(finding.expected()) : nullptr;
+  out["expected"] =
+      finding.has_expected() ? NumberJson(finding.expected()) : nullptr;
   out["actual"] = finding.has_actual() ? NumberJson(finding.actual()) : nullptr;
   return out;
 }
@@ -103,11 +106,14 @@ std::string CsvField(const std::string& value) {
 
 std::string ReportsToCsv(const std::vector<const v1::Report*>& reports) {
   bool any_v2019 = false;
-  for (const v1::Report* r : reports) any_v2019 |= r->template_() == v1::TEMPLATE_V2019;
+  for (const v1::Report* r : reports)
+    any_v2019 |= r->template_() == v1::TEMPLATE_V2019;
   const std::vector<std::string>& keys =
       CellKeysFor(any_v2019 ? v1::TEMPLATE_V2019 : v1::TEMPLATE_V2021);
 
-  std::string out = "source,year,agency,agency_kind,region_code,region_path,template,is_annual_report";
+  std::string out =
+      "source,year,agency,agency_kind,region_code,region_path,template,is_"
+      "annual_report";
   for (const auto& key : keys) absl::StrAppend(&out, ",", key);
   out += "\n";
   for (const v1::Report* r : reports) {
@@ -131,11 +137,13 @@ std::string ReportsToCsv(const std::vector<const v1::Report*>& reports) {
 }
 
 std::string MetricsToCsv(const std::vector<v1::MetricValue>& metrics) {
-  std::string out = "region_code,region_name,level,year,agency_kind,metric,value,reports\n";
+  std::string out =
+      "region_code,region_name,level,year,agency_kind,metric,value,reports\n";
   for (const auto& m : metrics) {
-    absl::StrAppend(&out, CsvField(m.region_code()), ",", CsvField(m.region_name()), ",",
-                    RegionLevelName(m.level()), ",", m.year(), ",", m.agency_kind(), ",",
-                    m.metric(), ",", FormatNumber(m.value()), ",", m.reports(), "\n");
+    absl::StrAppend(&out, CsvField(m.region_code()), ",",
+                    CsvField(m.region_name()), ",", RegionLevelName(m.level()),
+                    ",", m.year(), ",", m.agency_kind(), ",", m.metric(), ",",
+                    FormatNumber(m.value()), ",", m.reports(), "\n");
   }
   return out;
 }

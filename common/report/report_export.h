@@ -16,7 +16,8 @@
 namespace govreport {
 
 // {"year", "agency", "agency_kind", "region_code", "region_path", "template",
-//  "is_annual_report", "cells": {every key of CellKeysFor(template): value|null}}.
+//  "is_annual_report", "cells": {every key of CellKeysFor(template):
+//  value|null}}.
 nlohmann::ordered_json ReportToJson(const v1::Report& report);
 
 // {"rule", "severity", "cells", "message", "expected", "actual"}; expected and
