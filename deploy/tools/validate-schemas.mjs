@@ -16,6 +16,7 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { loadManifests } from "./lib/manifests.mjs";
+import { removedApi } from "./lib/removed-apis.mjs";
 
 const require = createRequire(import.meta.url);
 const modelsDir = dirname(require.resolve("kubernetes-models/package.json"));
@@ -136,8 +137,10 @@ async function main(files) {
   const manifests = loadManifests(files);
   let bad = 0;
   for (const { obj, where, id } of manifests) {
-    const validate = await validatorFor(obj.apiVersion, obj.kind);
-    const problems = validate
+    const removed = removedApi(obj.apiVersion, obj.kind);
+    const validate = removed ? null : await validatorFor(obj.apiVersion, obj.kind);
+    const problems = removed ? [`apiVersion "${obj.apiVersion}" kind "${obj.kind}" was ${removed}`]
+      : validate
       ? checkObject(obj, validate)
       : [`no schema for apiVersion "${obj.apiVersion}" kind "${obj.kind}" ` +
          `(not a built-in kind of this Kubernetes version, or a removed API version)`];
