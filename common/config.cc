@@ -81,6 +81,11 @@ absl::Status ApplyEnvironmentOverrides(const Environment& env) {
   return absl::OkStatus();
 }
 
+int ConfigError(absl::string_view program, const absl::Status& status) {
+  std::cerr << program << ": " << status.message() << std::endl;
+  return 2;
+}
+
 std::string HelpText(const ProgramInfo& info) {
   std::string text = absl::StrCat(
       info.program, " ", Version(), "\n\n", info.usage,
@@ -111,8 +116,7 @@ std::vector<char*> ParseFlags(int argc, char** argv, const ProgramInfo& info) {
   }
   if (absl::Status status = ApplyEnvironmentOverrides(ProcessEnvironment());
       !status.ok()) {
-    std::cerr << info.program << ": " << status.message() << std::endl;
-    std::exit(2);
+    std::exit(ConfigError(info.program, status));
   }
   return absl::ParseCommandLine(argc, argv);
 }

@@ -60,6 +60,10 @@ struct ProgramInfo {
 // arguments (argv[0] first), like absl::ParseCommandLine.
 std::vector<char*> ParseFlags(int argc, char** argv, const ProgramInfo& info);
 
+// For main(): prints "<program>: <message>" to stderr and returns 2, the exit
+// code of a configuration error.
+int ConfigError(absl::string_view program, const absl::Status& status);
+
 // The --help text: usage, then every project flag with its variable, default
 // and help. Abseil's own flags are left out.
 std::string HelpText(const ProgramInfo& info);

@@ -211,4 +211,15 @@ void Server::Shutdown() {
   logging::Info("stopped", {{"drained_before_deadline", drained}});
 }
 
+int ServeUntilSignal(Server& server, std::vector<ServiceEntry> services) {
+  absl::Status status = server.Start(std::move(services));
+  if (status.ok()) status = server.RunUntilSignal();
+  if (!status.ok()) {
+    logging::Error("server failed", {{"program", server.config().program},
+                                     {"error", std::string(status.message())}});
+    return 1;
+  }
+  return 0;
+}
+
 }  // namespace govreport::server

@@ -90,6 +90,11 @@ class Server {
   bool shut_down_ = false;
 };
 
+// main()'s last line: Start, RunUntilSignal, and the process exit code — 0
+// after a clean shutdown, 1 when the server could not start (logged as an
+// error line naming the reason).
+int ServeUntilSignal(Server& server, std::vector<ServiceEntry> services);
+
 }  // namespace govreport::server
 
 #endif  // GOVREPORT_COMMON_SERVER_SERVER_H_
