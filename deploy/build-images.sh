@@ -94,8 +94,14 @@ for svc in "${services[@]}"; do
   echo "== $svc -> $image"
   ctx=$work/$svc
   assemble "$svc" "$ctx"
+  previous=$(buildah images --quiet --no-trunc "$image" 2>/dev/null || true)
   buildah build --isolation chroot --layers=false --quiet \
     --tag "$image" --file "$ctx/Containerfile" "$ctx" >/dev/null
+  # A rebuild under the same tag leaves the old image nameless: drop it.
+  current=$(buildah images --quiet --no-trunc "$image")
+  if [[ -n $previous && $previous != "$current" ]]; then
+    buildah rmi "$previous" >/dev/null 2>&1 || true
+  fi
   sizes[$svc]="$(buildah images --format '{{.Size}}' "$image" | head -n1)"
   echo "$svc: $(find "$ctx/rootfs" -type f | wc -l) files, $(du -sh --apparent-size "$ctx/rootfs" | cut -f1) on disk"
 done

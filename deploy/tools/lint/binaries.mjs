@@ -3,21 +3,23 @@
 // is taken to run a binary when its image's repository ends in that name
 // (registry.example.com/govreport/parser-svc:1.2.3 runs parser-svc).
 
+// common/server/server_flags.h, plus --port and --metrics_port of each main.cc.
 const COMMON_FLAGS = [
   "host", "port", "metrics_port", "max_message_bytes", "max_concurrent_calls",
-  "shutdown_deadline_seconds", "log_level",
+  "worker_threads", "keepalive_time_seconds", "keepalive_timeout_seconds",
+  "shutdown_deadline_seconds", "log_level", "inject_latency_ms",
 ];
 
 export const BINARIES = {
   "parser-svc": {
     defaults: { port: 50051, metrics_port: 9101, shutdown_deadline_seconds: 20 },
     health: "govreport.v1.Parser",
-    flags: COMMON_FLAGS,
+    flags: [...COMMON_FLAGS, "gazetteer_dir", "max_document_bytes", "max_decompressed_bytes"],
   },
   "validator-svc": {
     defaults: { port: 50052, metrics_port: 9102, shutdown_deadline_seconds: 20 },
     health: "govreport.v1.Validator",
-    flags: COMMON_FLAGS,
+    flags: [...COMMON_FLAGS, "validator_config"],
   },
   "aggregator-svc": {
     defaults: { port: 50053, metrics_port: 9103, shutdown_deadline_seconds: 20 },

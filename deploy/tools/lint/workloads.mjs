@@ -86,6 +86,11 @@ function lintBinaryContainer(ctx, w, pod, c, binary, ns) {
   for (const s of [port, metrics, deadline]) {
     if (s.problem) ctx.report(w, `container ${c.name}: ${s.problem}`);
   }
+  const inject = settings.get("inject_latency_ms");
+  if (inject?.value !== undefined && inject.value !== "0") {
+    ctx.report(w, `container ${c.name}: --inject_latency_ms = ${inject.value} (${inject.from}) ` +
+                  `is fault injection for tests; it slows every call`);
+  }
   const level = settings.get("log_level");
   if (level?.value !== undefined && !LOG_LEVELS.includes(level.value)) {
     ctx.report(w, `container ${c.name}: --log_level "${level.value}" (${level.from}) ` +
