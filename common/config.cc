@@ -101,7 +101,12 @@ std::string HelpText(const ProgramInfo& info) {
 }
 
 std::vector<char*> ParseFlags(int argc, char** argv, const ProgramInfo& info) {
-  absl::SetProgramUsageMessage(info.usage);
+  // Abseil aborts on a second registration; tests may parse twice.
+  static const bool usage_registered = [&info] {
+    absl::SetProgramUsageMessage(info.usage);
+    return true;
+  }();
+  (void)usage_registered;
   for (int i = 1; i < argc; ++i) {
     const absl::string_view arg = argv[i];
     if (arg == "--") break;

@@ -102,6 +102,8 @@ absl::Status Server::Start(std::vector<ServiceEntry> services) {
   builder.AddChannelArgument(
       GRPC_ARG_HTTP2_MIN_RECV_PING_INTERVAL_WITHOUT_DATA_MS,
       ToMillis(config_.min_client_ping_interval));
+  // A second instance on the same port must fail, not share the traffic.
+  builder.AddChannelArgument(GRPC_ARG_ALLOW_REUSEPORT, 0);
   for (const ServiceEntry& entry : services_) {
     builder.RegisterService(entry.service);
   }
