@@ -1,0 +1,50 @@
+#include "common/regions/footer_code.h"
+
+#include <algorithm>
+
+#include "common/regions/utf8_scan.h"
+
+namespace govreport::regions {
+namespace {
+
+constexpr absl::string_view kMarker = "公网安备";
+// Between the marker and the number: spaces, a colon, "京公网安备：".
+constexpr int kMaxGapCodePoints = 4;
+
+}  // namespace
+
+std::vector<FooterCode> FindFooterCodes(absl::string_view text) {
+  std::vector<FooterCode> codes;
+  for (size_t at = text.find(kMarker); at != absl::string_view::npos;
+       at = text.find(kMarker, at + kMarker.size())) {
+    size_t pos = at + kMarker.size();
+    size_t length = 0;
+    // Skip the gap up to the first digit.
+    bool number_follows = false;
+    for (int gap = 0; pos < text.size() && gap <= kMaxGapCodePoints; ++gap) {
+      const char32_t cp = FoldWidth(DecodeAt(text, pos, &length));
+      if (cp >= '0' && cp <= '9') {
+        number_follows = true;
+        break;
+      }
+      if (!IsInlineSpace(cp) && cp != ':') break;
+      pos += length;
+    }
+    if (!number_follows) continue;
+    std::string digits;
+    for (; pos < text.size(); pos += length) {
+      const char32_t cp = FoldWidth(DecodeAt(text, pos, &length));
+      if (cp < '0' || cp > '9') break;
+      digits.push_back(static_cast<char>(cp));
+    }
+    if (digits.size() < 6) continue;
+    FooterCode code{digits.substr(0, 6), digits};
+    const bool seen = std::any_of(
+        codes.begin(), codes.end(),
+        [&](const FooterCode& c) { return c.filing == code.filing; });
+    if (!seen) codes.push_back(std::move(code));
+  }
+  return codes;
+}
+
+}  // namespace govreport::regions

@@ -1,0 +1,93 @@
+#include "common/regions/name_matcher.h"
+
+#include <algorithm>
+
+#include "common/regions/utf8_scan.h"
+
+namespace govreport::regions {
+
+NameMatcher::NameMatcher(const std::vector<std::string>& names)
+    : terminal_(1, -1), ends_bmp_(0x10000 / 64, 0) {
+  std::vector<char32_t> cps;
+  for (size_t id = 0; id < names.size(); ++id) {
+    const std::string& name = names[id];
+    cps.clear();
+    for (size_t pos = 0, len = 0; pos < name.size(); pos += len) {
+      const char32_t cp = FoldWidth(DecodeAt(name, pos, &len));
+      if (!IsInlineSpace(cp)) cps.push_back(cp);
+    }
+    if (cps.empty()) continue;
+    int32_t node = 0;
+    for (auto it = cps.rbegin(); it != cps.rend(); ++it) {
+      auto [edge, inserted] = edges_.try_emplace(
+          EdgeKey(node, *it), static_cast<int32_t>(terminal_.size()));
+      if (inserted) terminal_.push_back(-1);
+      node = edge->second;
+    }
+    if (terminal_[node] < 0) terminal_[node] = static_cast<int32_t>(id);
+    const char32_t last = cps.back();
+    if (last < 0x10000) {
+      ends_bmp_[last / 64] |= uint64_t{1} << (last % 64);
+    } else {
+      ends_above_bmp_ = true;
+    }
+  }
+}
+
+int32_t NameMatcher::Child(int32_t node, char32_t cp) const {
+  auto it = edges_.find(EdgeKey(node, cp));
+  return it == edges_.end() ? -1 : it->second;
+}
+
+bool NameMatcher::CanEnd(char32_t cp) const {
+  if (cp < 0x10000) return (ends_bmp_[cp / 64] >> (cp % 64)) & 1;
+  return ends_above_bmp_;
+}
+
+void NameMatcher::FindAll(absl::string_view text,
+                          std::vector<Match>* out) const {
+  const size_t first = out->size();
+  size_t length = 0;
+  for (size_t pos = 0; pos < text.size(); pos += length) {
+    const char32_t cp = FoldWidth(DecodeAt(text, pos, &length));
+    if (!CanEnd(cp)) continue;
+    int32_t node = Child(0, cp);
+    if (node < 0) continue;
+    const size_t end = pos + length;
+    size_t begin = pos;
+    while (true) {
+      if (terminal_[node] >= 0)
+        out->push_back(Match{begin, end, terminal_[node]});
+      // Step back over spaces to the previous character of the name.
+      size_t prev = begin;
+      char32_t pcp = 0;
+      do {
+        if (prev == 0) break;
+        prev = PreviousStart(text, prev);
+        size_t unused;
+        pcp = FoldWidth(DecodeAt(text, prev, &unused));
+      } while (IsInlineSpace(pcp));
+      if (prev == begin || IsInlineSpace(pcp)) break;
+      node = Child(node, pcp);
+      if (node < 0) break;
+      begin = prev;
+    }
+  }
+  // Keep maximal matches: sort by begin, longer first, and drop a match that
+  // ends inside one that began no later.
+  auto first_it = out->begin() + static_cast<std::ptrdiff_t>(first);
+  std::sort(first_it, out->end(), [](const Match& a, const Match& b) {
+    return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
+  });
+  size_t kept = first;
+  size_t max_end = 0;
+  for (size_t i = first; i < out->size(); ++i) {
+    const Match m = (*out)[i];
+    if (kept > first && m.end <= max_end) continue;
+    max_end = std::max(max_end, m.end);
+    (*out)[kept++] = m;
+  }
+  out->resize(kept);
+}
+
+}  // namespace govreport::regions
