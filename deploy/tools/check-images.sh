@@ -19,9 +19,8 @@ services=(parser-svc validator-svc aggregator-svc)
 missing=()
 for svc in "${services[@]}"; do [[ -x $bin_dir/$svc ]] || missing+=("$svc"); done
 if ((${#missing[@]})); then
-  echo "SKIP: ${missing[*]} not built in $bin_dir; build them first:"
-  echo "  cmake -S . -B build-deploy -G Ninja -DGOVREPORT_BUILD_TESTS=OFF -DGOVREPORT_BUILD_BENCH=OFF"
-  echo "  ninja -C build-deploy parser-svc validator-svc aggregator-svc"
+  echo "SKIP: ${missing[*]} not built in $bin_dir; build them in that tree first:"
+  echo "  ninja -C $(dirname "$bin_dir") parser-svc validator-svc aggregator-svc"
   exit 77
 fi
 if ! command -v buildah >/dev/null; then
