@@ -35,8 +35,9 @@ for dir in "${dirs[@]}"; do
     continue
   fi
   echo "kustomize: ok ($(grep -c '^kind:' "$out") objects)"
-  node "$tools/validate-schemas.mjs" "$out" || failed=1
-  node "$tools/lint.mjs" "$out" || failed=1
+  # Problems name "<name>.yaml#<document>": the rendered output, document by document.
+  (cd "$work" && node "$tools/validate-schemas.mjs" "$name.yaml") || failed=1
+  (cd "$work" && node "$tools/lint.mjs" "$name.yaml") || failed=1
 done
 if ((failed)); then
   echo "check-manifests: FAILED"

@@ -86,6 +86,12 @@ function lintBinaryContainer(ctx, w, pod, c, binary, ns) {
   for (const s of [port, metrics, deadline]) {
     if (s.problem) ctx.report(w, `container ${c.name}: ${s.problem}`);
   }
+  const workers = settings.get("worker_threads");
+  if (!workers || workers.value === "0") {
+    ctx.report(w, `container ${c.name}: --worker_threads is ${workers?.value ?? "unset"} ` +
+                  `(${workers?.from ?? "default"}): 0 counts the node's CPUs, not the container's ` +
+                  `cpu limit; set GOVREPORT_WORKER_THREADS`);
+  }
   const inject = settings.get("inject_latency_ms");
   if (inject?.value !== undefined && inject.value !== "0") {
     ctx.report(w, `container ${c.name}: --inject_latency_ms = ${inject.value} (${inject.from}) ` +
