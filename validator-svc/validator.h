@@ -6,45 +6,48 @@
 // expected and actual values, source location and a Chinese message.
 //
 //   ASSIGN_OR_RETURN(ValidatorConfig config, LoadValidatorConfig(path));
-//   Validator validator(config);
+//   Validator validator(config, gazetteer.get());
 //   std::vector<v1::Finding> findings = validator.Validate(report);
 //
-// A report with is_annual_report = false gets no findings.
+// Findings come in rule registry order (rule_registry.cc), then cell order.
+// A report with is_annual_report = false gets no findings. Cells are read by
+// state: BLANK counts as 0 in identities and is itself a CELL-BLANK finding;
+// INVALID and AMBIGUOUS cells make the identities involving them
+// uncheckable (they are skipped, never guessed); ABSENT cells count as 0.
+// Bad input never crashes: any Report proto is accepted.
 //
-// Thread-safe: Validate is const.
+// The cross-report rules (CARRY-CONTINUITY, STOCK-CONTINUITY, TEXT-REUSE)
+// need other reports and live in cross_report.h.
+//
+// Thread-safe: Validate is const and may be called concurrently.
 
-#include <string>
 #include <vector>
 
-#include "absl/container/flat_hash_map.h"
-#include "absl/container/flat_hash_set.h"
-#include "absl/status/statusor.h"
 #include "govreport/v1/finding.pb.h"
 #include "govreport/v1/report.pb.h"
+#include "validator-svc/config.h"
+
+namespace govreport::regions {
+class Gazetteer;
+}
 
 namespace govreport::validator {
 
-// Tuning a province may apply; the defaults follow the contract.
-struct ValidatorConfig {
-  // Rule id -> severity override.
-  absl::flat_hash_map<std::string, v1::Severity> severities;
-  // Rule ids that are not run.
-  absl::flat_hash_set<std::string> disabled;
-  // Numeric thresholds by name (e.g. "fee_unit_max_wan", "text_reuse_share").
-  absl::flat_hash_map<std::string, double> thresholds;
-};
-
-// Reads a JSON config file; errors name the file and the offending key.
-absl::StatusOr<ValidatorConfig> LoadValidatorConfig(const std::string& path);
-
 class Validator {
  public:
-  explicit Validator(ValidatorConfig config = {});
+  // `gazetteer` (may be null; must outlive the validator) lets
+  // AGENCY-MISMATCH recognise township names; without it that rule finds
+  // nothing.
+  explicit Validator(ValidatorConfig config = {},
+                     const regions::Gazetteer* gazetteer = nullptr);
 
   std::vector<v1::Finding> Validate(const v1::Report& report) const;
 
+  const ValidatorConfig& config() const { return config_; }
+
  private:
   ValidatorConfig config_;
+  const regions::Gazetteer* gazetteer_;
 };
 
 }  // namespace govreport::validator

@@ -1,0 +1,146 @@
+#include "validator-svc/narrative/narrative_text.h"
+
+namespace govreport::validator::narrative {
+namespace {
+
+bool IsSpace(char32_t c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
+         c == '\v' || c == 0x3000 || c == 0xA0 || c == 0x2002 || c == 0x2003 ||
+         c == 0x2009 || c == 0x200B || c == 0xFEFF;
+}
+
+bool IsAsciiAlnum(char32_t c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+         (c >= 'A' && c <= 'Z');
+}
+
+char32_t Fold(char32_t c) {
+  if (c >= 0xFF10 && c <= 0xFF19) return c - 0xFF10 + '0';  // full-width digits
+  switch (c) {
+    case ',':
+      return U'，';
+    case ';':
+      return U'；';
+    case ':':
+      return U'：';
+    case '(':
+      return U'（';
+    case ')':
+      return U'）';
+    case '!':
+      return U'！';
+    case '?':
+      return U'？';
+    case 0xFF0E:  // full-width full stop used as a decimal point
+      return '.';
+    default:
+      return c;
+  }
+}
+
+// Decodes one code point at `i`, advancing it; U+FFFD for a bad sequence.
+char32_t Decode(absl::string_view s, size_t& i) {
+  unsigned char b = static_cast<unsigned char>(s[i]);
+  int len = b < 0x80         ? 1
+            : (b >> 5) == 6  ? 2
+            : (b >> 4) == 14 ? 3
+            : (b >> 3) == 30 ? 4
+                             : 0;
+  if (len == 0 || i + len > s.size()) {
+    ++i;
+    return 0xFFFD;
+  }
+  char32_t c = len == 1   ? b
+               : len == 2 ? (b & 0x1F)
+               : len == 3 ? (b & 0x0F)
+                          : (b & 0x07);
+  for (int k = 1; k < len; ++k) {
+    unsigned char cont = static_cast<unsigned char>(s[i + k]);
+    if ((cont >> 6) != 2) {
+      ++i;
+      return 0xFFFD;
+    }
+    c = (c << 6) | (cont & 0x3F);
+  }
+  i += len;
+  return c;
+}
+
+}  // namespace
+
+void AppendUtf8(char32_t c, std::string& out) {
+  if (c < 0x80) {
+    out.push_back(static_cast<char>(c));
+  } else if (c < 0x800) {
+    out.push_back(static_cast<char>(0xC0 | (c >> 6)));
+    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  } else if (c < 0x10000) {
+    out.push_back(static_cast<char>(0xE0 | (c >> 12)));
+    out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  } else {
+    out.push_back(static_cast<char>(0xF0 | (c >> 18)));
+    out.push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  }
+}
+
+NarrativeText::NarrativeText(absl::string_view utf8) {
+  text_.reserve(utf8.size() / 2);
+  line_.reserve(utf8.size() / 2);
+  column_.reserve(utf8.size() / 2);
+  uint32_t line = 1;
+  uint32_t column = 1;
+  bool pending_space = false;
+  for (size_t i = 0; i < utf8.size();) {
+    char32_t c = Decode(utf8, i);
+    if (IsSpace(c)) {
+      pending_space = true;
+      if (c == '\n') {
+        ++line;
+        column = 1;
+      } else {
+        ++column;
+      }
+      continue;
+    }
+    c = Fold(c);
+    if (pending_space && !text_.empty() && IsAsciiAlnum(text_.back()) &&
+        IsAsciiAlnum(c)) {
+      text_.push_back(' ');
+      line_.push_back(line);
+      column_.push_back(column > 1 ? column - 1 : 1);
+    }
+    pending_space = false;
+    text_.push_back(c);
+    line_.push_back(line);
+    column_.push_back(column);
+    ++column;
+  }
+}
+
+v1::SourceLocation NarrativeText::LocationOf(size_t begin, size_t end) const {
+  v1::SourceLocation loc;
+  if (begin >= text_.size()) return loc;
+  if (end > text_.size()) end = text_.size();
+  if (end <= begin) end = begin + 1;
+  loc.set_line(line_[begin]);
+  loc.set_column_begin(column_[begin]);
+  // A span broken over lines ends at the end of its first line's part.
+  size_t last = end - 1;
+  uint32_t last_col = column_[begin];
+  for (size_t k = begin; k <= last && line_[k] == line_[begin]; ++k)
+    last_col = column_[k];
+  loc.set_column_end(last_col + 1);
+  return loc;
+}
+
+std::string NarrativeText::Utf8(size_t begin, size_t end) const {
+  std::string out;
+  if (end > text_.size()) end = text_.size();
+  for (size_t k = begin; k < end; ++k) AppendUtf8(text_[k], out);
+  return out;
+}
+
+}  // namespace govreport::validator::narrative
