@@ -1,6 +1,7 @@
 #include "common/regions/footer_code.h"
 
 #include <algorithm>
+#include <functional>
 
 #include "common/regions/utf8_scan.h"
 
@@ -15,8 +16,17 @@ constexpr int kMaxGapCodePoints = 4;
 
 std::vector<FooterCode> FindFooterCodes(absl::string_view text) {
   std::vector<FooterCode> codes;
-  for (size_t at = text.find(kMarker); at != absl::string_view::npos;
-       at = text.find(kMarker, at + kMarker.size())) {
+  // Boyer-Moore-Horspool: the marker's first byte (0xE5) starts a third of
+  // all CJK characters, so a first-byte scan would stop everywhere.
+  static const std::boyer_moore_horspool_searcher searcher(kMarker.begin(),
+                                                           kMarker.end());
+  const auto find = [&](size_t from) {
+    const auto it = std::search(text.begin() + from, text.end(), searcher);
+    return it == text.end() ? absl::string_view::npos
+                            : static_cast<size_t>(it - text.begin());
+  };
+  for (size_t at = find(0); at != absl::string_view::npos;
+       at = find(at + kMarker.size())) {
     size_t pos = at + kMarker.size();
     size_t length = 0;
     // Skip the gap up to the first digit.

@@ -31,6 +31,10 @@ NameMatcher::NameMatcher(const std::vector<std::string>& names)
     } else {
       ends_above_bmp_ = true;
     }
+    if (last >= 0x21 && last <= 0x7E) {  // Its full-width form folds to it.
+      const char32_t wide = last + 0xFEE0;
+      ends_bmp_[wide / 64] |= uint64_t{1} << (wide % 64);
+    }
   }
 }
 
@@ -47,8 +51,26 @@ bool NameMatcher::CanEnd(char32_t cp) const {
 void NameMatcher::FindAll(absl::string_view text,
                           std::vector<Match>* out) const {
   const size_t first = out->size();
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   size_t length = 0;
   for (size_t pos = 0; pos < text.size(); pos += length) {
+    // Hot loop: most characters are 3-byte CJK or ASCII and end no name, so
+    // test the bitmap on the raw code point first (it holds the full-width
+    // forms of ASCII name endings too) and fold or validate only on a hit.
+    const unsigned char b0 = bytes[pos];
+    char32_t raw;
+    if (b0 < 0x80) {
+      raw = b0;
+      length = 1;
+    } else if ((b0 & 0xF0) == 0xE0 && pos + 2 < text.size()) {
+      raw = (static_cast<char32_t>(b0 & 0x0F) << 12) |
+            (static_cast<char32_t>(bytes[pos + 1] & 0x3F) << 6) |
+            (bytes[pos + 2] & 0x3F);
+      length = 3;
+    } else {
+      raw = DecodeAt(text, pos, &length);
+    }
+    if (!CanEnd(raw)) continue;
     const char32_t cp = FoldWidth(DecodeAt(text, pos, &length));
     if (!CanEnd(cp)) continue;
     int32_t node = Child(0, cp);
