@@ -16,14 +16,16 @@
 // Thread-safe: Parse is const and may be called concurrently.
 
 #include <cstddef>
-#include "absl/strings/string_view.h"
+#include <memory>
 
 #include "absl/status/statusor.h"
+#include "absl/strings/string_view.h"
 #include "govreport/v1/report.pb.h"
 
 namespace govreport::regions {
 class Gazetteer;
-}
+class RegionResolver;
+}  // namespace govreport::regions
 
 namespace govreport::parser {
 
@@ -34,16 +36,34 @@ struct ParserOptions {
   size_t max_decompressed_bytes = 256u << 20;
   // Resolves regions; when null, region_code stays empty.
   const regions::Gazetteer* gazetteer = nullptr;
+  // Text beyond this many characters is not searched for tables and
+  // metadata (a note says so); Report.text still holds all of it.
+  size_t max_analysed_chars = 8u << 20;
 };
+
+struct DecodedDocument;
 
 class Parser {
  public:
   explicit Parser(ParserOptions options);
+  ~Parser();
+  Parser(Parser&&) noexcept;
+  Parser& operator=(Parser&&) noexcept;
 
-  absl::StatusOr<v1::Report> Parse(absl::string_view name, absl::string_view bytes) const;
+  absl::StatusOr<v1::Report> Parse(absl::string_view name,
+                                   absl::string_view bytes) const;
+
+  // The second half of Parse, for a document already decoded (tests and
+  // decoders that build a DecodedDocument themselves). `bytes` are the
+  // original bytes, hashed into Report.id.
+  absl::StatusOr<v1::Report> ParseDecoded(absl::string_view name,
+                                          absl::string_view bytes,
+                                          const DecodedDocument& doc) const;
 
  private:
   ParserOptions options_;
+  // Built once from options_.gazetteer; null without one.
+  std::unique_ptr<regions::RegionResolver> resolver_;
 };
 
 }  // namespace govreport::parser

@@ -1,0 +1,66 @@
+#ifndef GOVREPORT_COMMON_TEXT_NORMALIZE_H_
+#define GOVREPORT_COMMON_TEXT_NORMALIZE_H_
+
+// Text normalisation for matching report labels and reading numbers.
+//
+// Two levels:
+//  * NormalizeNfkc: ICU NFKC of a whole string (agency names, titles).
+//  * Fold: the per-code-point folding the table engine matches on — NFKC
+//    (full-width digits, letters and brackets become ASCII), Traditional →
+//    Simplified (common/text/han_variants.h), space and dash and quote
+//    variants unified — keeping, for every output code point, the index of
+//    the input code point it came from, so that matches can be reported at
+//    their place in the source.
+//  * LabelKey: what two labels are compared on — the folded text without
+//    spaces and punctuation ("自 然 人" == "自然人", "(一)" == "（一）").
+//
+// Thread-safe: the folding table is built once, on first use, and is
+// read-only afterwards.
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "absl/strings/string_view.h"
+
+namespace govreport::text {
+
+// UTF-8 → code points; an invalid byte becomes U+FFFD.
+std::u32string Utf8ToU32(absl::string_view utf8);
+// Code points → UTF-8.
+std::string U32ToUtf8(std::u32string_view text);
+void AppendUtf8(char32_t c, std::string* out);
+
+// ICU NFKC of a UTF-8 string. Invalid UTF-8 is replaced, never passed on.
+std::string NormalizeNfkc(absl::string_view utf8);
+
+// Folded text and, for every folded code point, the 0-based index of the
+// source code point it came from.
+struct FoldedText {
+  std::u32string text;
+  std::vector<uint32_t> source;
+};
+
+// Appends the folding of `c` (usually one code point; a compatibility
+// character such as "㈠" yields several) to `out`.
+void FoldAppend(char32_t c, uint32_t source_index, FoldedText* out);
+// Folds a whole UTF-8 string.
+FoldedText Fold(absl::string_view utf8);
+// Folds and returns only the text.
+std::u32string FoldText(absl::string_view utf8);
+
+// The folded text without whitespace and punctuation: Han characters,
+// letters and digits remain.
+std::u32string LabelKey(std::u32string_view folded);
+
+// Character classes used throughout the parser.
+bool IsHan(char32_t c);
+bool IsSpace(char32_t c);
+inline bool IsDigit(char32_t c) { return c >= U'0' && c <= U'9'; }
+// Chinese numerals 一..十 (ordinals of sections and groups).
+int ChineseNumeralValue(char32_t c);  // 0 when not one of 一..十
+
+}  // namespace govreport::text
+
+#endif  // GOVREPORT_COMMON_TEXT_NORMALIZE_H_
