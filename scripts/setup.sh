@@ -8,7 +8,7 @@ PACKAGES=(
   build-essential cmake ninja-build pkg-config ccache clang libclang-rt-14-dev libfuzzer-14-dev
   # rpc and core libraries
   libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler grpc-proto libabsl-dev
-  libicu-dev nlohmann-json3-dev prometheus-cpp-dev
+  libicu-dev nlohmann-json3-dev prometheus-cpp-dev libssl-dev
   # storage
   libsqlite3-dev sqlite3 libpq-dev postgresql-15
   # document formats
