@@ -5,6 +5,8 @@
 #     "<service> <project version>" and --help listing --port and every
 #     GOVREPORT_* setting that its ConfigMap (deploy/k8s/base/<service>/config.env)
 #     and Deployment give it, so that the binary understands its configuration;
+#   - the binary starts in the image (gazetteer loaded, listening on loopback
+#     ports) and answers on /metrics;
 #   - it carries the gazetteer, file for file.
 # Exits 77 (ctest SKIP) when the binaries are not built or buildah is absent.
 #
@@ -31,6 +33,44 @@ fi
 version=$(sed -nE 's/^project\(govreport VERSION ([0-9.]+).*/\1/p' "$repo/CMakeLists.txt")
 export IMAGE_PREFIX=${IMAGE_PREFIX:-govreport/} IMAGE_TAG=${IMAGE_TAG:-$version}
 "$deploy/build-images.sh" "$bin_dir" || { echo "FAIL: build-images.sh"; exit 1; }
+
+# A free TCP port on 127.0.0.1.
+free_port() {
+  local p
+  while :; do
+    p=$((20000 + RANDOM % 40000))
+    ss -Htln "sport = :$p" | grep -q . || { echo "$p"; return; }
+  done
+}
+
+# Starts the image's binary on loopback ports and waits up to 60 s for its
+# "serving" log line and its /metrics; stops it (SIGTERM to the process group
+# this function started) and prints what it saw. Returns 0 when both came.
+serves() {
+  local svc=$1 ctr=$2 port mport log pid i ok=1 extra=()
+  port=$(free_port) mport=$(free_port)
+  [[ $svc == aggregator-svc ]] && extra=(--db=sqlite:///tmp/check-images.db)
+  log=$(mktemp)
+  setsid buildah run --isolation chroot "$ctr" -- "/usr/local/bin/$svc" --host=127.0.0.1 \
+    --port="$port" --metrics_port="$mport" --shutdown_deadline_seconds=2 "${extra[@]}" \
+    >"$log" 2>&1 &
+  pid=$!
+  for ((i = 0; i < 120; i++)); do
+    if grep -q '"message":"serving"' "$log" &&
+       curl -fsS "http://127.0.0.1:$mport/metrics" 2>/dev/null |
+         grep -qF "govreport_build_info{program=\"$svc\",version=\"$version\"} 1"; then
+      ok=0
+      break
+    fi
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.5
+  done
+  kill -TERM -- "-$pid" 2>/dev/null
+  wait "$pid" 2>/dev/null
+  if ((ok != 0)); then sed 's/^/    /' "$log" | head -20; fi
+  rm -f "$log"
+  return "$ok"
+}
 
 passed=0 failed=0
 ok() { echo "ok   $1"; passed=$((passed + 1)); }
@@ -67,6 +107,12 @@ for svc in "${services[@]}"; do
   else
     fail "$svc --help: exit $rc; missing from the help: ${absent[*]:-none}; output:"
     sed 's/^/    /' <<<"$out" | head -40
+  fi
+
+  if serves "$svc" "$ctr"; then
+    ok "$svc: starts in the image, logs \"serving\", exports govreport_build_info on /metrics"
+  else
+    fail "$svc: did not start serving in the image within 60 s; its output:"
   fi
 
   mnt=$(buildah mount "$ctr")
