@@ -8,6 +8,8 @@
 #   /usr/share/govreport/gazetteer    the repository's data/gazetteer
 #   /etc/passwd, /etc/group           user and group 65532 "nonroot"
 #   /etc/nsswitch.conf, /tmp
+#   /etc/fonts, /usr/share/poppler  when the binary links fontconfig/poppler
+#                                   and this machine has them
 # and runs as 65532:65532. Prints each image's name and size.
 #
 #   deploy/build-images.sh BIN_DIR [service ...]
@@ -76,8 +78,18 @@ assemble() {
     objcopy --strip-debug "$bin" "$root/usr/local/bin/$svc"
   fi
   chmod 0755 "$root/usr/local/bin/$svc"
-  local lib
-  for lib in $(closure "$bin"); do copy_as "$lib" "$root"; done
+  local lib libs
+  libs=$(closure "$bin")
+  for lib in $libs; do copy_as "$lib" "$root"; done
+  # Data some libraries read at run time: fontconfig's configuration (poppler
+  # initialises it) and poppler's CMaps, when the library is linked and the
+  # data is installed here, so that the image behaves as the build machine.
+  if grep -q '/libfontconfig\.so' <<<"$libs" && [[ -d /etc/fonts ]]; then
+    mkdir -p "$root/etc" && cp -rL /etc/fonts "$root/etc/fonts"
+  fi
+  if grep -q '/libpoppler\.so' <<<"$libs" && [[ -d /usr/share/poppler ]]; then
+    mkdir -p "$root/usr/share" && cp -rL /usr/share/poppler "$root/usr/share/poppler"
+  fi
   cp -r "$gazetteer" "$root/usr/share/govreport/gazetteer"
   chmod -R a+rX "$root/usr/share/govreport"
   printf 'root:x:0:0:root:/root:/sbin/nologin\nnonroot:x:65532:65532:nonroot:/tmp:/sbin/nologin\n' >"$root/etc/passwd"
