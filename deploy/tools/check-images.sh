@@ -11,6 +11,9 @@
 # Exits 77 (ctest SKIP) when the binaries are not built or buildah is absent.
 #
 #   deploy/tools/check-images.sh BIN_DIR
+#   Environment: IMAGE_PREFIX, IMAGE_TAG as for build-images.sh;
+#   REMOVE_IMAGES=1 removes the images once checked (the ctest does, with
+#   IMAGE_TAG=ctest, so that it neither keeps nor replaces real images).
 set -uo pipefail
 tools=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 deploy=$(dirname "$tools")
@@ -125,5 +128,8 @@ for svc in "${services[@]}"; do
   buildah rm "$ctr" >/dev/null
 done
 
+if [[ ${REMOVE_IMAGES:-0} == 1 ]]; then
+  for svc in "${services[@]}"; do buildah rmi "localhost/$IMAGE_PREFIX$svc:$IMAGE_TAG" >/dev/null; done
+fi
 echo "$passed passed, $failed failed"
 ((failed == 0))
