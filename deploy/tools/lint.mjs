@@ -15,7 +15,9 @@
 //   environment, else its default), and its GOVREPORT_* settings are flags it has;
 // - terminationGracePeriodSeconds exceeds the server's shutdown deadline;
 // - a Deployment an HPA manages sets no replicas; PDBs leave room for drains;
-// - a default-deny NetworkPolicy; the aggregator's addresses name the headless
+// - a default-deny NetworkPolicy; a server's port admits only its callers
+//   (parser/validator: the aggregator; aggregator: dashboard clients;
+//   PostgreSQL: the aggregator); the aggregator's addresses name the headless
 //   Services of the right binaries; its DSN comes from a Secret.
 // Exit 0 when clean, 1 with one line per problem otherwise.
 

@@ -14,16 +14,20 @@ export const BINARIES = {
   "parser-svc": {
     defaults: { port: 50051, metrics_port: 9101, shutdown_deadline_seconds: 20 },
     health: "govreport.v1.Parser",
+    // Who may open gRPC connections to it: peers must select pods with these labels.
+    callers: { "app.kubernetes.io/name": "aggregator-svc" },
     flags: [...COMMON_FLAGS, "gazetteer_dir", "max_document_bytes", "max_decompressed_bytes"],
   },
   "validator-svc": {
     defaults: { port: 50052, metrics_port: 9102, shutdown_deadline_seconds: 20 },
     health: "govreport.v1.Validator",
+    callers: { "app.kubernetes.io/name": "aggregator-svc" },
     flags: [...COMMON_FLAGS, "validator_config"],
   },
   "aggregator-svc": {
     defaults: { port: 50053, metrics_port: 9103, shutdown_deadline_seconds: 20 },
     health: "govreport.v1.Aggregator",
+    callers: { "govreport.io/dashboard-client": "true" },
     flags: [...COMMON_FLAGS, "parser_address", "validator_address", "db", "gazetteer_dir"],
     // Addresses of other services this binary calls: flag -> binary it must reach.
     calls: { parser_address: "parser-svc", validator_address: "validator-svc" },
@@ -47,3 +51,8 @@ export function binaryOf(image) {
   const base = repo.slice(lastSlash + 1);
   return Object.hasOwn(BINARIES, base) ? base : undefined;
 }
+
+// Other servers of the deployment, known by image: their port and callers.
+export const DEPENDENCIES = {
+  postgres: { port: 5432, callers: { "app.kubernetes.io/name": "aggregator-svc" } },
+};

@@ -2,12 +2,66 @@
 
 import { findObject, namespaceOf, resolvePort, selectorMatches, workloadsSelectedBy }
   from "../lib/manifests.mjs";
-import { BINARIES } from "./binaries.mjs";
+import { BINARIES, DEPENDENCIES } from "./binaries.mjs";
 
 export function lintNetwork(ctx) {
   lintDefaultDeny(ctx);
   lintPolicyPorts(ctx);
+  lintCallers(ctx);
   lintCalls(ctx);
+}
+
+// The server port of workload `w` and the labels its callers must carry, or
+// undefined for workloads the deployment does not restrict.
+function serverOf(ctx, w) {
+  const l = ctx.listening.get(`${namespaceOf(w.obj)}/${w.obj.metadata.name}`);
+  if (l) return { port: l.port, callers: BINARIES[l.binary].callers };
+  for (const c of w.obj.spec?.template?.spec?.containers ?? []) {
+    const repo = String(c.image ?? "").split("@")[0].replace(/:[^/]*$/, "");
+    const dep = DEPENDENCIES[repo.slice(repo.lastIndexOf("/") + 1)];
+    if (dep) return dep;
+  }
+  return undefined;
+}
+
+// Every ingress rule that opens a server's port admits only its callers:
+// each peer must be a podSelector requiring the callers' labels (parser-svc
+// and validator-svc: the aggregator; the aggregator: dashboard clients;
+// PostgreSQL: the aggregator). A rule without peers or ports opens to all.
+function lintCallers(ctx) {
+  for (const np of ctx.all.filter((m) => m.obj.kind === "NetworkPolicy")) {
+    const ns = namespaceOf(np.obj);
+    const selected = workloadsSelectedBy(np.obj.spec?.podSelector ?? {}, ctx.workloads, ns);
+    for (const w of selected) {
+      const server = serverOf(ctx, w);
+      if (!server) continue;
+      const containers = w.obj.spec?.template?.spec?.containers ?? [];
+      for (const rule of np.obj.spec?.ingress ?? []) {
+        const opens = !rule.ports || rule.ports.length === 0 || rule.ports.some((p) =>
+          p.port === undefined ||
+          containers.some((c) => resolvePort(p.port, c) === server.port) ||
+          (typeof p.port === "number" && p.endPort !== undefined &&
+           p.port <= server.port && server.port <= p.endPort));
+        if (!opens) continue;
+        const peers = rule.from ?? [];
+        const want = JSON.stringify(server.callers);
+        if (peers.length === 0) {
+          ctx.report(np, `admits anyone to port ${server.port} of ${w.obj.kind} ` +
+                         `${w.obj.metadata.name}; only pods labelled ${want} may call it`);
+        }
+        for (const peer of peers) {
+          const labels = peer.podSelector?.matchLabels ?? {};
+          const ok = peer.podSelector && !peer.ipBlock &&
+            Object.entries(server.callers).every(([k, v]) => labels[k] === v);
+          if (!ok) {
+            ctx.report(np, `admits ${JSON.stringify(peer)} to port ${server.port} of ` +
+                           `${w.obj.kind} ${w.obj.metadata.name}; only pods labelled ${want} ` +
+                           `may call it`);
+          }
+        }
+      }
+    }
+  }
 }
 
 // Every namespace with workloads has a policy that denies all traffic of
