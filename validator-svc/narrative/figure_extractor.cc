@@ -215,7 +215,10 @@ class Extractor {
 
   std::vector<StatedFigure> Run() {
     raw_ = FindRawFigures(t_);
-    for (size_t k = 0; k < raw_.size(); ++k) Attribute(k);
+    consumed_.assign(raw_.size(), false);
+    for (size_t k = 0; k < raw_.size(); ++k) {
+      if (!consumed_[k]) Attribute(k);
+    }
     Negations();
     return std::move(out_);
   }
@@ -324,6 +327,7 @@ class Extractor {
         if (raw_[j].unit != Unit::kItem) continue;
         exact &= !raw_[j].approximate;
         s.parts.push_back(raw_[j].value);
+        consumed_[j] = true;  // a part is not a figure of its own
       }
       if (!exact) s.parts.clear();
     }
@@ -431,6 +435,7 @@ class Extractor {
 
   View t_;
   std::vector<RawFigure> raw_;
+  std::vector<bool> consumed_;
   std::vector<StatedFigure> out_;
 };
 

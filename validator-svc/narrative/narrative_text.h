@@ -29,6 +29,9 @@ class NarrativeText {
   // of the original text (1-based; columns in code points).
   v1::SourceLocation LocationOf(size_t begin, size_t end) const;
 
+  // The source line of normalized character `i` (1-based).
+  uint32_t LineOf(size_t i) const { return i < line_.size() ? line_[i] : 0; }
+
   // UTF-8 of normalized characters [begin, end).
   std::string Utf8(size_t begin, size_t end) const;
 

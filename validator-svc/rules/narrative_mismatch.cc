@@ -136,7 +136,8 @@ std::string Quote(const RuleContext& ctx, const StatedFigure& figure) {
   const std::u32string& t = ctx.narrative().text();
   size_t begin = figure.begin;
   size_t limit = figure.begin > 40 ? figure.begin - 40 : 0;
-  while (begin > limit) {
+  const uint32_t line = ctx.narrative().LineOf(figure.begin);
+  while (begin > limit && ctx.narrative().LineOf(begin - 1) == line) {
     char32_t c = t[begin - 1];
     if (c == U'，' || c == U'。' || c == U'；' || c == U'：' || c == U'（' ||
         c == U'|')
