@@ -95,21 +95,18 @@ void NameMatcher::FindAll(absl::string_view text,
       begin = prev;
     }
   }
-  // Keep maximal matches: sort by begin, longer first, and drop a match that
-  // ends inside one that began no later.
+  // Mark the names lying inside a longer one: sorted by begin, longer first,
+  // a match is inside an earlier one when it ends no later than it.
   auto first_it = out->begin() + static_cast<std::ptrdiff_t>(first);
   std::sort(first_it, out->end(), [](const Match& a, const Match& b) {
     return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
   });
-  size_t kept = first;
   size_t max_end = 0;
   for (size_t i = first; i < out->size(); ++i) {
-    const Match m = (*out)[i];
-    if (kept > first && m.end <= max_end) continue;
+    Match& m = (*out)[i];
+    m.contained = i > first && m.end <= max_end;
     max_end = std::max(max_end, m.end);
-    (*out)[kept++] = m;
   }
-  out->resize(kept);
 }
 
 }  // namespace govreport::regions

@@ -1,8 +1,8 @@
 #ifndef GOVREPORT_COMMON_REGIONS_NAME_MATCHER_H_
 #define GOVREPORT_COMMON_REGIONS_NAME_MATCHER_H_
 
-// Finds every occurrence of a fixed set of names in UTF-8 text, in time that
-// does not grow with the number of names. Built once: a trie of the names
+// Finds occurrences of a fixed set of names in UTF-8 text, in time that does
+// not grow with the number of names. Built once: a trie of the names
 // reversed, and a bitmap of the characters that end a name. A search tests
 // each character of the text against the bitmap and, only where a name can
 // end, walks the trie backwards; government text has a name-ending character
@@ -30,15 +30,19 @@ class NameMatcher {
     size_t begin = 0;  // Byte offsets of the name in the text.
     size_t end = 0;
     int id = 0;  // Index of the name in the constructor's vector.
+    // Lies inside a longer occurrence ("城区" in "西城区", "西河街道" in
+    // "市西河街道"): usually part of that name, sometimes the real one
+    // ("汾阳市西河街道" holds 汾阳市, 市西河街道 of 贵阳, and 西河街道).
+    bool contained = false;
   };
 
   // `names` should be distinct after folding; of duplicates the first wins.
   // Empty names are ignored.
   explicit NameMatcher(const std::vector<std::string>& names);
 
-  // Appends to *out the maximal occurrences in `text`, ordered by begin: an
-  // occurrence lying inside a longer one ("城区" inside "西城区") is dropped.
-  // Overlapping occurrences that do not contain each other are both kept.
+  // Appends to *out every occurrence in `text`, ordered by begin (longer
+  // first at the same begin), overlapping ones included; callers weigh the
+  // `contained` ones.
   void FindAll(absl::string_view text, std::vector<Match>* out) const;
 
   // Number of trie nodes, for memory accounting.

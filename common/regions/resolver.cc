@@ -10,6 +10,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
+#include "absl/types/span.h"
 #include "common/regions/footer_code.h"
 #include "common/regions/name_matcher.h"
 #include "common/regions/utf8_scan.h"
@@ -25,7 +26,9 @@ constexpr int kFirstReportYear = 2008;
 // combination of footer and superior bodies that a report is likely to hold
 // for a different place; a footer outweighs one superior body.
 constexpr int kHeadWeight = 8;
-constexpr int kUniqueTownshipWeight = 3;
+constexpr int kShortHeadWeight = 4;  // 沛县, 城区: often a word, not a name.
+constexpr int kContainedPenalty = 2;  // For a name inside a longer one.
+constexpr int kTownshipUpWeight = 3;
 constexpr int kFooterWeight = 4;
 constexpr int kSuperiorWeight = 2;
 constexpr int kPlainWeight = 1;
@@ -113,6 +116,12 @@ struct DivisionPath {
   int8_t size = 0;
 };
 
+// Whether `division` is on `path` (an ancestor of its end, or the end).
+bool OnPath(const DivisionPath& path, int32_t division) {
+  return std::find(path.nodes.begin(), path.nodes.begin() + path.size,
+                   division) != path.nodes.begin() + path.size;
+}
+
 struct Item {
   const IndexedName* name = nullptr;  // Null for a footer.
   Source source;
@@ -122,6 +131,7 @@ struct Item {
   bool leading = true;
   int min_level = 1;  // Levels of the options this item votes for.
   int max_level = 4;
+  bool township_up = false;  // A township name voting above its level.
 };
 
 }  // namespace
@@ -138,11 +148,16 @@ struct RegionResolver::Index {
 namespace {
 
 // Word boundary for short names: at the start, after a non-Han character, or
-// right after another name ("徐州市沛县").
-bool AtBoundary(absl::string_view text, size_t begin, size_t previous_end) {
-  if (begin == 0 || begin == previous_end) return true;
+// right after another name ("徐州市沛县"). `matches` are those before `m` in
+// begin order.
+bool AtBoundary(absl::string_view text, const NameMatcher::Match& m,
+                absl::Span<const NameMatcher::Match> before) {
+  if (m.begin == 0) return true;
+  for (const NameMatcher::Match& other : before) {
+    if (other.end == m.begin && !other.contained) return true;
+  }
   size_t length;
-  return !IsHan(DecodeAt(text, PreviousStart(text, begin), &length));
+  return !IsHan(DecodeAt(text, PreviousStart(text, m.begin), &length));
 }
 
 }  // namespace
@@ -181,6 +196,11 @@ RegionResolver::RegionResolver(const Gazetteer& gazetteer)
     const bool township = division->level == v1::REGION_LEVEL_TOWNSHIP;
     // "街道", "城区", "林场" as township names are words, not names.
     if (township && code_points <= 2 && !EndsWithAny(dn.name, {"镇", "乡"})) {
+      continue;
+    }
+    // A township unit named as its own county (金门县 350527000) is the
+    // county when a text names it.
+    if (township && gazetteer_.Find(division->parent_code)->name == dn.name) {
       continue;
     }
     auto [it, inserted] =
@@ -238,24 +258,53 @@ RegionMatch RegionResolver::Resolve(const RegionClues& clues) const {
 
   // 1. Agency and title.
   int head_limit = 0;  // Deepest level the agency/title name.
-  absl::InlinedVector<int32_t, 8> head_seen;
+  // Names already read, as (id, contained): a name both inside a longer one
+  // and standing alone is read both ways.
+  absl::InlinedVector<std::pair<int32_t, bool>, 8> head_seen;
   const auto scan_head = [&](absl::string_view text, Source source) {
     matches.clear();
     index.head->FindAll(text, &matches);
-    size_t previous_end = std::string::npos;
-    for (const NameMatcher::Match& m : matches) {
+    for (size_t k = 0; k < matches.size(); ++k) {
+      const NameMatcher::Match& m = matches[k];
       const IndexedName& name = index.names[m.id];
-      if (name.code_points <= 2 && !AtBoundary(text, m.begin, previous_end)) {
+      if (name.code_points <= 2 &&
+          !AtBoundary(text, m, absl::MakeConstSpan(matches.data(), k))) {
         continue;
       }
-      previous_end = m.end;
-      if (std::find(head_seen.begin(), head_seen.end(), m.id) !=
+      const std::pair<int32_t, bool> key{m.id, m.contained};
+      if (std::find(head_seen.begin(), head_seen.end(), key) !=
           head_seen.end()) {
         continue;
       }
-      head_seen.push_back(m.id);
-      Item upper{&name, source, "", valid(name.upper), kHeadWeight};
-      Item township{&name, source, "", valid(name.township), kHeadWeight};
+      head_seen.push_back(key);
+      // A name inside a longer one yields to it where both fit.
+      const int penalty = m.contained ? kContainedPenalty : 0;
+      const int weight =
+          (name.code_points <= 2 ? kShortHeadWeight : kHeadWeight) - penalty;
+      Item upper{&name, source, "", valid(name.upper), weight};
+      Item township{&name, source, "", valid(name.township),
+                    kHeadWeight - penalty};
+      if (m.contained) {
+        // Text inside a longer name names no place below that name's own
+        // ("高新技术产业开发区" inside "河北衡水高新技术产业开发区").
+        for (size_t o = 0; o < k; ++o) {
+          const NameMatcher::Match& outer = matches[o];
+          if (outer.contained || outer.end < m.end) continue;
+          const IndexedName& outer_name = index.names[outer.id];
+          for (const auto* list : {&outer_name.upper, &outer_name.township}) {
+            for (const Candidate& u : *list) {
+              for (auto* own : {&upper.candidates, &township.candidates}) {
+                own->erase(std::remove_if(own->begin(), own->end(),
+                                          [&](int32_t c) {
+                                            return OnPath(index.paths[c],
+                                                          u.division);
+                                          }),
+                           own->end());
+              }
+            }
+          }
+        }
+      }
       for (const auto* list : {&upper.candidates, &township.candidates}) {
         for (int32_t d : *list) {
           head_limit = std::max(head_limit, LevelRank(index.levels[d]));
@@ -263,12 +312,15 @@ RegionMatch RegionResolver::Resolve(const RegionClues& clues) const {
       }
       if (!upper.candidates.empty()) items.push_back(std::move(upper));
       if (!township.candidates.empty()) {
-        if (name.township_stands_alone) {
-          Item alone = township;
-          alone.weight = kUniqueTownshipWeight;
-          alone.max_level = LevelRank(v1::REGION_LEVEL_COUNTY);
-          items.push_back(std::move(alone));
-        }
+        // Above its own level a township name breaks ties between counties
+        // the head names ("鼓楼区鼓东街道" is the 鼓楼区 of 福州); it leads
+        // there only when unique in the country.
+        Item up = township;
+        up.weight = kTownshipUpWeight;
+        up.leading = name.township_stands_alone && !m.contained;
+        up.max_level = LevelRank(v1::REGION_LEVEL_COUNTY);
+        up.township_up = true;
+        items.push_back(std::move(up));
         township.min_level = LevelRank(v1::REGION_LEVEL_TOWNSHIP);
         items.push_back(std::move(township));
       }
@@ -276,6 +328,32 @@ RegionMatch RegionResolver::Resolve(const RegionClues& clues) const {
   };
   scan_head(clues.agency, Source::kAgency);
   scan_head(clues.title, Source::kTitle);
+  // A township name votes above its level only for its places that agree
+  // with the higher divisions the head names: in "鼓楼区解放路街道" the
+  // 解放路街道 of 安阳 must not pull the 鼓楼区 of 开封 ahead.
+  absl::InlinedVector<int32_t, 8> head_upper;
+  for (const Item& item : items) {
+    if (item.min_level < LevelRank(v1::REGION_LEVEL_TOWNSHIP) &&
+        !item.township_up) {
+      head_upper.insert(head_upper.end(), item.candidates.begin(),
+                        item.candidates.end());
+    }
+  }
+  if (!head_upper.empty()) {
+    for (Item& item : items) {
+      if (!item.township_up) continue;
+      auto& c = item.candidates;
+      c.erase(std::remove_if(c.begin(), c.end(),
+                             [&](int32_t t) {
+                               return std::none_of(
+                                   head_upper.begin(), head_upper.end(),
+                                   [&](int32_t u) {
+                                     return OnPath(index.paths[t], u);
+                                   });
+                             }),
+              c.end());
+    }
+  }
 
   // 2. Footer codes.
   for (const FooterCode& code : FindFooterCodes(clues.body)) {
@@ -292,14 +370,17 @@ RegionMatch RegionResolver::Resolve(const RegionClues& clues) const {
   matches.clear();
   index.body->FindAll(clues.body, &matches);
   absl::flat_hash_map<int32_t, size_t> body_item;  // Name -> item.
-  size_t previous_end = std::string::npos;
-  for (const NameMatcher::Match& m : matches) {
+  for (size_t k = 0; k < matches.size(); ++k) {
+    const NameMatcher::Match& m = matches[k];
+    if (m.contained) continue;  // The body is too noisy for second readings.
     const int32_t id = index.body_names[m.id];
     const IndexedName& name = index.names[id];
     const bool superior = FollowedByBodySuffix(clues.body, m.end);
-    const bool boundary = AtBoundary(clues.body, m.begin, previous_end);
-    previous_end = m.end;
-    if (name.code_points <= 2 && !(superior && boundary)) continue;
+    if (name.code_points <= 2 &&
+        !(superior &&
+          AtBoundary(clues.body, m, absl::MakeConstSpan(matches.data(), k)))) {
+      continue;
+    }
     auto [it, inserted] = body_item.try_emplace(id, items.size());
     if (inserted) {
       Item item{&name, superior ? Source::kSuperior : Source::kPlain, "",

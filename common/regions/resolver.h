@@ -20,17 +20,22 @@
 // A township is only resolved from the agency/title and inside its county: a
 // township named in the body (another agency's text copied in) never counts,
 // and an agency/title township name leads to its county by itself only when
-// the name is unique in the country. The result is never more specific than
-// the most specific division the agency/title names (a city government's
-// report naming its districts stays at the city); when the agency/title name
-// none, body evidence resolves at most a county.
+// the name is unique in the country (otherwise it only breaks ties between
+// the counties the agency/title name: "鼓楼区鼓东街道" is in 福州). The result
+// is never more specific than the most specific division the agency/title names
+// (a city government's report naming its districts stays at the city); when the
+// agency/title name none, body evidence resolves at most a county.
 //
 // Names are matched as written after folding full-width ASCII; the text is
 // expected in Simplified characters (callers fold Traditional ones first).
-// Two-character names (沛县, 东区) count only at a word boundary, and in the
-// body only as a superior body. Cost: one pass over the text with a bitmap test
-// per character and short trie walks where a name may end; no per-call work
-// proportional to the number of names.
+// Where names overlap, every reading is weighed: "汾阳市西河街道" holds 汾阳市,
+// 市西河街道 (贵阳) and 西河街道, and agreement picks 汾阳市 + 西河街道; a name
+// inside a longer one weighs less and never names a place below the longer
+// one's. Two-character names (沛县, 城区) weigh less, count only at a word
+// boundary, and in the body only as a superior body. Township units whose
+// names are words (街道, 城区, 林场) are never matched. Cost: one pass over the
+// text with a bitmap test per character and short trie walks where a name may
+// end; no per-call work proportional to the number of names.
 //
 // Thread-safe: Resolve is const. The Gazetteer must outlive the resolver.
 

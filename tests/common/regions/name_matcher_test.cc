@@ -9,68 +9,63 @@
 namespace govreport::regions {
 namespace {
 
-// "name@begin" for each match, begin in bytes.
-std::vector<std::string> Find(const NameMatcher& matcher,
-                              const std::vector<std::string>& names,
+using ::testing::ElementsAre;
+using ::testing::IsEmpty;
+
+// "name@begin-end" for each match (bytes), with a trailing "*" when the match
+// lies inside a longer one.
+std::vector<std::string> Find(const std::vector<std::string>& names,
                               absl::string_view text) {
+  const NameMatcher matcher(names);
   std::vector<NameMatcher::Match> matches;
   matcher.FindAll(text, &matches);
   std::vector<std::string> out;
   for (const auto& m : matches) {
     out.push_back(names[m.id] + "@" + std::to_string(m.begin) + "-" +
-                  std::to_string(m.end));
+                  std::to_string(m.end) + (m.contained ? "*" : ""));
   }
   return out;
 }
 
 TEST(NameMatcher, FindsEveryNameWithItsByteOffsets) {
-  const std::vector<std::string> names = {"西工区", "西工街道", "洛阳市"};
-  const NameMatcher matcher(names);
   EXPECT_THAT(
-      Find(matcher, names, "洛阳市西工区西工街道办事处"),
-      ::testing::ElementsAre("洛阳市@0-9", "西工区@9-18", "西工街道@18-30"));
+      Find({"西工区", "西工街道", "洛阳市"}, "洛阳市西工区西工街道办事处"),
+      ElementsAre("洛阳市@0-9", "西工区@9-18", "西工街道@18-30"));
 }
 
-TEST(NameMatcher, DropsANameInsideALongerOne) {
-  const std::vector<std::string> names = {"城区", "西城区", "西城"};
-  const NameMatcher matcher(names);
-  EXPECT_THAT(Find(matcher, names, "北京西城区与主城区"),
-              ::testing::ElementsAre("西城区@6-15", "城区@21-27"));
+TEST(NameMatcher, MarksANameInsideALongerOne) {
+  EXPECT_THAT(
+      Find({"城区", "西城区", "西城"}, "北京西城区与主城区"),
+      ElementsAre("西城区@6-15", "西城@6-12*", "城区@9-15*", "城区@21-27"));
 }
 
-TEST(NameMatcher, KeepsOverlapsThatDoNotContainEachOther) {
-  const std::vector<std::string> names = {"甲乙丙", "丙丁戊"};
-  const NameMatcher matcher(names);
-  EXPECT_THAT(Find(matcher, names, "甲乙丙丁戊"),
-              ::testing::ElementsAre("甲乙丙@0-9", "丙丁戊@6-15"));
+TEST(NameMatcher, KeepsOverlappingNames) {
+  // 市西河街道 is a street of 贵阳; here the text is 汾阳市 + 西河街道.
+  EXPECT_THAT(
+      Find({"汾阳市", "市西河街道", "西河街道"}, "汾阳市西河街道办事处"),
+      ElementsAre("汾阳市@0-9", "市西河街道@6-21", "西河街道@9-21*"));
 }
 
 TEST(NameMatcher, FoldsFullWidthAndStepsOverInlineSpaces) {
   const std::vector<std::string> names = {"东湖风景区街道(武昌)", "临潼区"};
-  const NameMatcher matcher(names);
-  EXPECT_THAT(Find(matcher, names, "东湖风景区街道（武昌）"),
-              ::testing::ElementsAre("东湖风景区街道(武昌)@0-33"));
-  EXPECT_THAT(Find(matcher, names, "临 潼\u3000区"),
-              ::testing::ElementsAre("临潼区@0-13"));
+  EXPECT_THAT(Find(names, "东湖风景区街道（武昌）"),
+              ElementsAre("东湖风景区街道(武昌)@0-33"));
+  EXPECT_THAT(Find(names, "临 潼\u3000区"), ElementsAre("临潼区@0-13"));
   // Never across a line break.
-  EXPECT_THAT(Find(matcher, names, "临潼\n区"), ::testing::IsEmpty());
+  EXPECT_THAT(Find(names, "临潼\n区"), IsEmpty());
 }
 
 TEST(NameMatcher, MatchesCharactersBeyondTheBasicPlane) {
-  const std::vector<std::string> names = {"㵲水街道", "\U00020000镇"};
-  const NameMatcher matcher(names);
-  EXPECT_THAT(Find(matcher, names, "在㵲水街道和\U00020000镇"),
-              ::testing::ElementsAre("㵲水街道@3-15", "\U00020000镇@18-25"));
+  EXPECT_THAT(Find({"㵲水街道", "\U00020000镇"}, "在㵲水街道和\U00020000镇"),
+              ElementsAre("㵲水街道@3-15", "\U00020000镇@18-25"));
 }
 
 TEST(NameMatcher, SurvivesMalformedUtf8) {
-  const std::vector<std::string> names = {"临潼区"};
-  const NameMatcher matcher(names);
   const std::string text =
       std::string("\xe4\xb8") + "临潼区" + "\xff" + "\xe5\x8c";
-  EXPECT_THAT(Find(matcher, names, text),
-              ::testing::ElementsAre("临潼区@2-11"));
-  EXPECT_THAT(Find(matcher, names, ""), ::testing::IsEmpty());
+  EXPECT_THAT(Find({"临潼区"}, text), ElementsAre("临潼区@2-11"));
+  EXPECT_THAT(Find({"临潼区"}, ""), IsEmpty());
+  EXPECT_THAT(Find({}, "临潼区"), IsEmpty());
 }
 
 }  // namespace

@@ -1,10 +1,12 @@
 #include "common/regions/resolver.h"
 
+#include <cctype>
 #include <fstream>
 #include <sstream>
 #include <string>
 #include <vector>
 
+#include "absl/strings/match.h"
 #include "gmock/gmock.h"
 #include "gtest/gtest.h"
 #include "nlohmann/json.hpp"
@@ -278,6 +280,13 @@ TEST(RegionResolver, ResolvesATownshipOnlyInsideItsCounty) {
   EXPECT_EQ(Resolve("西工区解放路街道办事处", "", "", 2024).code, "410303");
 }
 
+TEST(RegionResolver, ATownshipPicksAmongTheCountiesTheAgencyNames) {
+  // 鼓东街道 is only in 福州's 鼓楼区.
+  EXPECT_EQ(Resolve("鼓楼区鼓东街道办事处", "", "", 2023).code, "350102001");
+  // 解放路街道 is in none of the 鼓楼区s: nothing to choose by.
+  EXPECT_EQ(Resolve("鼓楼区解放路街道办事处", "", "", 2023).code, "");
+}
+
 TEST(RegionResolver, AUniqueTownshipNameImpliesItsCounty) {
   const RegionMatch match = Resolve("任留街道办事处", "", "", 2023);
   EXPECT_EQ(match.code, "610115020");
@@ -350,6 +359,34 @@ TEST(RegionResolver, MatchesNamesWithBracketsAndExtensionACharacters) {
   EXPECT_EQ(Resolve("岑巩县㵲水街道办事处", "", "", 2023).code, "522626001");
 }
 
+TEST(RegionResolver, SplitsRunTogetherNamesTheWayTheyTile) {
+  // Not 汾阳市 + 市西河街道 (贵阳), nor 集贤县 + 县良种场 (another county's
+  // farm).
+  EXPECT_EQ(Resolve("汾阳市西河街道办事处", "", "", 2023).code, "141182003");
+  EXPECT_EQ(Resolve("集贤县良种场", "", "", 2023).code, "230521581");
+}
+
+TEST(RegionResolver, ReadsANameInsideALongerOne) {
+  // "新华街道办事处" is itself the name of a unit elsewhere.
+  EXPECT_EQ(Resolve("平城区新华街道办事处", "", "", 2023).code, "140213062");
+  // Where both readings fit, the longer one wins: 龙河镇 and its 保安林场
+  // are both in 讷河市.
+  EXPECT_EQ(Resolve("讷河市龙河镇保安林场", "", "", 2023).code, "230281400");
+  // "开发区办事处" (a unit elsewhere) overlaps "经济开发区" of 睢宁县.
+  EXPECT_EQ(Resolve("睢宁县经济开发区办事处", "", "", 2023).code, "320324401");
+}
+
+TEST(RegionResolver, AShortNameAfterAnotherWeighsLess) {
+  // 城区 (阳泉, 长治) right after 榆社县 (晋中) is the unit 城区 of 榆社县,
+  // which is never matched; the county stands.
+  EXPECT_EQ(Resolve("榆社县城区办事处", "", "", 2023).code, "140721");
+  EXPECT_EQ(Resolve("阳泉市城区人民政府", "", "", 2023).code, "140302");
+}
+
+TEST(RegionResolver, ATownshipNamedAsItsCountyIsTheCounty) {
+  EXPECT_EQ(Resolve("金门县人民政府", "", "", 2023).code, "350527");
+}
+
 TEST(RegionResolver, StepsOverSpacesInsideNames) {
   EXPECT_EQ(Resolve("西工区 统计局", "", "", 2023).code, "410303");
   EXPECT_EQ(Resolve("临潼 区 任留 街道办事处", "", "", 2023).code, "610115020");
@@ -369,6 +406,37 @@ TEST(RegionResolver, SurvivesEmptyAndMalformedInput) {
   const std::string junk("\xff\xfe\xe5\x8c\xba\x80\xe5\xb8", 8);
   EXPECT_EQ(Resolve(junk, junk, junk, 0).code, "");
   EXPECT_EQ(Resolve("公网安备", "", "公网安备", 0).code, "");
+}
+
+// Every division, named with its whole chain as an agency would write it
+// ("河南省洛阳市西工区西工街道人民政府"), resolves to itself, except the
+// township units whose names the resolver deliberately never matches: words
+// of two characters other than X镇/X乡 (街道, 城区, 林场) and units named as
+// their own county.
+TEST(RegionResolver, EveryDivisionResolvesFromItsFullName) {
+  const Gazetteer& g = TheGazetteer();
+  int checked = 0;
+  int skipped = 0;
+  for (const Division& d : g.divisions()) {
+    if (d.level == v1::REGION_LEVEL_TOWNSHIP) {
+      const std::string& parent = g.Find(d.parent_code)->name;
+      const bool word = d.name.size() <= 6 && !absl::EndsWith(d.name, "镇") &&
+                        !absl::EndsWith(d.name, "乡");
+      if (word || d.name == parent) {
+        ++skipped;
+        continue;
+      }
+    }
+    std::string agency;
+    for (const std::string& code : g.PathOf(d.code))
+      agency += g.Find(code)->name;
+    agency += "人民政府";
+    const RegionMatch match = Resolve(agency, "", "", 2023);
+    ASSERT_EQ(match.code, d.code) << agency << " (" << match.evidence << ")";
+    ++checked;
+  }
+  EXPECT_EQ(checked + skipped, 44694);
+  EXPECT_EQ(skipped, 20);
 }
 
 }  // namespace
