@@ -97,6 +97,11 @@ absl::StatusOr<ReportHeader> ReadHeader(const SqlResult& rows, size_t r) {
   return h;
 }
 
+StoredFingerprint ReadFingerprint(const SqlResult& rows, size_t r) {
+  return {rows.Text(r, 0), rows.Text(r, 1), static_cast<int>(rows.Int(r, 2)),
+          rows.Int(r, 3), rows.Text(r, 4)};
+}
+
 // "SUM(reports), SUM(agencies), ..." with a prefix per column.
 std::string SumColumns() {
   std::vector<std::string> parts;
@@ -327,6 +332,86 @@ class SqlTransaction : public StoreTransaction {
                   q));
     }
     return absl::OkStatus();
+  }
+
+  absl::Status PutFingerprint(const StoredFingerprint& fp,
+                              absl::string_view scope,
+                              const BandKeys& bands) override {
+    const SqlParam p[] = {fp.report_id,
+                          scope,
+                          static_cast<int64_t>(fp.year),
+                          fp.agency,
+                          fp.shingle_count,
+                          SqlBlob{fp.minhash}};
+    RETURN_IF_ERROR(
+        c_.Exec("INSERT INTO text_fingerprints (report_id, scope_region, year, "
+                "agency, shingle_count, "
+                "minhash) VALUES ($1, $2, $3, $4, $5, $6)",
+                p));
+    for (int64_t band : bands) {
+      const SqlParam b[] = {scope, static_cast<int64_t>(fp.year), band,
+                            fp.report_id};
+      RETURN_IF_ERROR(
+          c_.Exec("INSERT INTO text_bands (scope_region, year, band, "
+                  "report_id) VALUES ($1, $2, $3, $4) "
+                  "ON CONFLICT DO NOTHING",
+                  b));
+    }
+    return absl::OkStatus();
+  }
+
+  absl::StatusOr<std::vector<StoredFingerprint>> SimilarFingerprints(
+      absl::string_view scope, int year, const BandKeys& bands,
+      absl::string_view exclude_id, int limit) override {
+    static_assert(kFingerprintBands == 8);
+    std::vector<SqlParam> p = {scope, static_cast<int64_t>(year - 1),
+                               static_cast<int64_t>(year + 1)};
+    for (int64_t band : bands) p.push_back(band);
+    p.push_back(exclude_id);
+    p.push_back(static_cast<int64_t>(limit));
+    ASSIGN_OR_RETURN(
+        SqlResult rows,
+        c_.Query(
+            "SELECT f.report_id, f.agency, f.year, f.shingle_count, f.minhash "
+            "FROM text_fingerprints f WHERE f.report_id IN (SELECT h.report_id "
+            "FROM "
+            "text_bands h WHERE h.scope_region = $1 AND h.year >= $2 AND "
+            "h.year <= $3 AND "
+            "h.band IN ($4, $5, $6, $7, $8, $9, $10, $11)) AND f.report_id <> "
+            "$12 AND "
+            "EXISTS (SELECT 1 FROM reports r WHERE r.id = f.report_id AND "
+            "r.current = 1) "
+            "ORDER BY f.report_id LIMIT $13",
+            p));
+    std::vector<StoredFingerprint> out;
+    for (size_t r = 0; r < rows.size(); ++r)
+      out.push_back(ReadFingerprint(rows, r));
+    return out;
+  }
+
+  absl::StatusOr<std::optional<StoredFingerprint>> LoadFingerprint(
+      absl::string_view id) override {
+    const SqlParam p[] = {id};
+    ASSIGN_OR_RETURN(
+        SqlResult rows,
+        c_.Query("SELECT report_id, agency, year, shingle_count, minhash FROM "
+                 "text_fingerprints WHERE report_id = $1",
+                 p));
+    if (rows.empty()) return std::nullopt;
+    return ReadFingerprint(rows, 0);
+  }
+
+  absl::StatusOr<std::vector<std::string>> ReportsReferencing(
+      absl::string_view id) override {
+    const SqlParam p[] = {id};
+    ASSIGN_OR_RETURN(SqlResult rows,
+                     c_.Query("SELECT DISTINCT report_id FROM findings WHERE "
+                              "other_report_id = $1 "
+                              "AND other_report_id <> '' ORDER BY report_id",
+                              p));
+    std::vector<std::string> out;
+    for (size_t r = 0; r < rows.size(); ++r) out.push_back(rows.Text(r, 0));
+    return out;
   }
 
   absl::Status Savepoint() override { return c_.ExecScript("SAVEPOINT item"); }

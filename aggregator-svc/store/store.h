@@ -14,6 +14,7 @@
 // Thread-safe: queries may run concurrently; write transactions are
 // serialised within one process.
 
+#include <array>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -57,6 +58,19 @@ struct ReportHeader {
   std::string ingested_at;  // RFC 3339.
   Sums contribution{};
 };
+
+// What TEXT-REUSE keeps of a report (validator::TextFingerprint).
+struct StoredFingerprint {
+  std::string report_id;
+  std::string agency;
+  int year = 0;
+  int64_t shingle_count = 0;
+  std::string minhash;  // The MinHash values, 8 little-endian bytes each.
+};
+
+// Number of band keys indexing a fingerprint.
+inline constexpr int kFingerprintBands = 8;
+using BandKeys = std::array<int64_t, kFingerprintBands>;
 
 // A stored finding with its origin.
 struct StoredFinding {
@@ -115,6 +129,21 @@ class StoreTransaction {
   virtual absl::Status ApplyRollups(
       const std::vector<RollupChange>& changes,
       const std::vector<RuleChange>& rule_changes) = 0;
+
+  // Records a fingerprint under a scope (the county-level region) and year.
+  virtual absl::Status PutFingerprint(const StoredFingerprint& fingerprint,
+                                      absl::string_view scope,
+                                      const BandKeys& bands) = 0;
+  // Fingerprints of current reports in `scope`, years year-1..year+1, that
+  // share at least one band key, except `exclude_id`; at most `limit`.
+  virtual absl::StatusOr<std::vector<StoredFingerprint>> SimilarFingerprints(
+      absl::string_view scope, int year, const BandKeys& bands,
+      absl::string_view exclude_id, int limit) = 0;
+  virtual absl::StatusOr<std::optional<StoredFingerprint>> LoadFingerprint(
+      absl::string_view id) = 0;
+  // Ids of reports whose cross-report findings name `id`.
+  virtual absl::StatusOr<std::vector<std::string>> ReportsReferencing(
+      absl::string_view id) = 0;
 
   // Nested undo points for one item of a batch.
   virtual absl::Status Savepoint() = 0;
