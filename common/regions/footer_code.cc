@@ -11,6 +11,8 @@ namespace {
 constexpr absl::string_view kMarker = "公网安备";
 // Between the marker and the number: spaces, a colon, "京公网安备：".
 constexpr int kMaxGapCodePoints = 4;
+// A page has one or two; a huge text of repeated footers must not cost more.
+constexpr size_t kMaxCodes = 8;
 
 }  // namespace
 
@@ -53,6 +55,7 @@ std::vector<FooterCode> FindFooterCodes(absl::string_view text) {
         codes.begin(), codes.end(),
         [&](const FooterCode& c) { return c.filing == code.filing; });
     if (!seen) codes.push_back(std::move(code));
+    if (codes.size() == kMaxCodes) break;
   }
   return codes;
 }

@@ -21,7 +21,8 @@ struct FooterCode {
   std::string filing;    // The whole number as ASCII digits: "61011502000007".
 };
 
-// Every "公网安备 <digits>" in `text`, in text order, without repeats. Digits
+// Every "公网安备 <digits>" in `text`, in text order, without repeats, at
+// most the first eight distinct ones. Digits
 // may be full-width; a colon or spaces may stand between the words and the
 // number. Numbers shorter than six digits are ignored.
 std::vector<FooterCode> FindFooterCodes(absl::string_view text);

@@ -33,6 +33,11 @@ constexpr int kFooterWeight = 4;
 constexpr int kSuperiorWeight = 2;
 constexpr int kPlainWeight = 1;
 
+// Body scan windows (see Resolve). Names are at most ~40 characters, 160
+// bytes; the overlap also covers the name before a short one.
+constexpr size_t kWindowBytes = 64 * 1024;
+constexpr size_t kWindowOverlap = 512;
+
 // What follows a name when the text speaks of that division's own bodies.
 // Longer forms first only for readability: any prefix match qualifies.
 constexpr absl::string_view kBodySuffixes[] = {
@@ -43,6 +48,15 @@ constexpr absl::string_view kBodySuffixes[] = {
 // other township-level units (开发区, 林场, 管委会 ...) resolve only inside a
 // county named elsewhere.
 constexpr absl::string_view kTownshipEndings[] = {"街道", "镇", "乡", "苏木"};
+
+// The first code point start at or after `pos`, or text.size().
+size_t CodePointStart(absl::string_view text, size_t pos) {
+  while (pos < text.size() &&
+         (static_cast<unsigned char>(text[pos]) & 0xC0) == 0x80) {
+    ++pos;
+  }
+  return std::min(pos, text.size());
+}
 
 int LevelRank(v1::RegionLevel level) {
   return static_cast<int>(level);  // PROVINCE=1 .. TOWNSHIP=4.
@@ -366,37 +380,51 @@ RegionMatch RegionResolver::Resolve(const RegionClues& clues) const {
   }
 
   // 3-4. County-or-higher names in the body; one item per name, as a
-  // superior body if it ever appears as one.
-  matches.clear();
-  index.body->FindAll(clues.body, &matches);
+  // superior body if it ever appears as one. The body is scanned in windows
+  // so that a huge text costs bounded memory; each window reaches
+  // kWindowOverlap bytes beyond its share on both sides, more than any name,
+  // so matches and their containment come out as in one pass.
   absl::flat_hash_map<int32_t, size_t> body_item;  // Name -> item.
-  for (size_t k = 0; k < matches.size(); ++k) {
-    const NameMatcher::Match& m = matches[k];
-    if (m.contained) continue;  // The body is too noisy for second readings.
-    const int32_t id = index.body_names[m.id];
-    const IndexedName& name = index.names[id];
-    const bool superior = FollowedByBodySuffix(clues.body, m.end);
-    if (name.code_points <= 2 &&
-        !(superior &&
-          AtBoundary(clues.body, m, absl::MakeConstSpan(matches.data(), k)))) {
-      continue;
-    }
-    auto [it, inserted] = body_item.try_emplace(id, items.size());
-    if (inserted) {
-      Item item{&name, superior ? Source::kSuperior : Source::kPlain, "",
-                valid(name.upper), superior ? kSuperiorWeight : kPlainWeight};
-      item.leading = superior;
-      if (item.candidates.empty()) {
-        body_item.erase(it);
+  const absl::string_view body = clues.body;
+  for (size_t start = 0; start < body.size();) {
+    const size_t stop = CodePointStart(body, start + kWindowBytes);
+    const size_t from = start > kWindowOverlap
+                            ? CodePointStart(body, start - kWindowOverlap)
+                            : 0;
+    const size_t to = CodePointStart(body, stop + kWindowOverlap);
+    const absl::string_view window = body.substr(from, to - from);
+    matches.clear();
+    index.body->FindAll(window, &matches);
+    for (size_t k = 0; k < matches.size(); ++k) {
+      const NameMatcher::Match& m = matches[k];
+      if (m.begin + from < start || m.begin + from >= stop) continue;
+      if (m.contained) continue;  // The body is too noisy for second readings.
+      const int32_t id = index.body_names[m.id];
+      const IndexedName& name = index.names[id];
+      const bool superior = FollowedByBodySuffix(body, from + m.end);
+      if (name.code_points <= 2 &&
+          !(superior &&
+            AtBoundary(window, m, absl::MakeConstSpan(matches.data(), k)))) {
         continue;
       }
-      items.push_back(std::move(item));
-    } else if (superior && items[it->second].source == Source::kPlain) {
-      Item& item = items[it->second];
-      item.source = Source::kSuperior;
-      item.weight = kSuperiorWeight;
-      item.leading = true;
+      auto [it, inserted] = body_item.try_emplace(id, items.size());
+      if (inserted) {
+        Item item{&name, superior ? Source::kSuperior : Source::kPlain, "",
+                  valid(name.upper), superior ? kSuperiorWeight : kPlainWeight};
+        item.leading = superior;
+        if (item.candidates.empty()) {
+          body_item.erase(it);
+          continue;
+        }
+        items.push_back(std::move(item));
+      } else if (superior && items[it->second].source == Source::kPlain) {
+        Item& item = items[it->second];
+        item.source = Source::kSuperior;
+        item.weight = kSuperiorWeight;
+        item.leading = true;
+      }
     }
+    start = stop;
   }
 
   // Descend from the top. Without any name in the agency/title, body

@@ -401,6 +401,35 @@ TEST(RegionResolver, ResolvesPlacesUnderPlaceholderAndCountylessPrefectures) {
   EXPECT_THAT(dongguan.path, ElementsAre("44", "4419", "441900004"));
 }
 
+TEST(RegionResolver, FindsNamesAcrossBodyScanWindows) {
+  // The body is scanned in 64 KiB windows; a name may straddle any boundary.
+  for (size_t pad = 65536 - 24; pad <= 65536 + 3; ++pad) {
+    const std::string body = std::string(pad, 'x') + "临潼区人民政府";
+    EXPECT_EQ(Resolve("统计局", "", body, 2023).code, "610115") << pad;
+  }
+  // Two characters: the boundary check looks back across a window start.
+  for (size_t pad = 65536 - 12; pad <= 65536 + 3; ++pad) {
+    EXPECT_EQ(
+        Resolve("统计局", "", std::string(pad, 'x') + "沛县人民政府", 2023)
+            .code,
+        "320322")
+        << pad;
+    EXPECT_EQ(
+        Resolve("统计局", "", std::string(pad, 'x') + "推动沛县人民政府", 2023)
+            .code,
+        "")
+        << pad;
+  }
+}
+
+TEST(RegionResolver, HandlesAHugeBody) {
+  std::string body;
+  while (body.size() < (8u << 20))
+    body += "在临潼区人民政府的领导下，街道办事处认真落实。";
+  const RegionMatch match = Resolve("任留街道办事处", "", body, 2023);
+  EXPECT_EQ(match.code, "610115020");
+}
+
 TEST(RegionResolver, SurvivesEmptyAndMalformedInput) {
   EXPECT_EQ(Resolve("", "", "", 0).code, "");
   const std::string junk("\xff\xfe\xe5\x8c\xba\x80\xe5\xb8", 8);
