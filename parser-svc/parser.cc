@@ -174,6 +174,17 @@ absl::StatusOr<v1::Report> Parser::ParseDecoded(
   if (year.year) report.set_year(*year.year);
   if (year.title_year) report.set_title_year(*year.title_year);
   AgencyInfo agency = FindAgency(title_key, line_keys, tail_folded);
+  if (!agency.agency.empty() && !LooksTraditional(report.text())) {
+    // Where the agency was found: the title, the opening or the closing lines.
+    std::vector<std::string> candidates;
+    if (!title.title.empty()) candidates.push_back(title.title);
+    for (size_t i = 0; i < analysed && i < 40; ++i)
+      candidates.push_back(analysed_lines[i]);
+    for (size_t i = analysed > 12 ? analysed - 12 : 0; i < analysed; ++i) {
+      candidates.push_back(analysed_lines[i]);
+    }
+    agency.agency = AgencyAsWritten(text::Utf8ToU32(agency.agency), candidates);
+  }
   report.set_agency(agency.agency);
   report.set_agency_kind(agency.kind);
 

@@ -38,7 +38,7 @@ struct ParserOptions {
   const regions::Gazetteer* gazetteer = nullptr;
   // Text beyond this many characters is not searched for tables and
   // metadata (a note says so); Report.text still holds all of it.
-  size_t max_analysed_chars = 8u << 20;
+  size_t max_analysed_chars = 2u << 20;
 };
 
 struct DecodedDocument;

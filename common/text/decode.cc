@@ -1,5 +1,6 @@
 #include "common/text/decode.h"
 
+#include <algorithm>
 #include <memory>
 
 #include "absl/status/status.h"
@@ -186,8 +187,11 @@ absl::StatusOr<DecodedText> DecodeText(absl::string_view bytes) {
     size_t pairs = probe / 2;
     // Chinese UTF-16 has NULs only beside its ASCII characters, so a
     // modest share suffices when they all sit at one parity.
-    if (pairs >= 2 && (nul_odd * 20 >= pairs || nul_even * 20 >= pairs) &&
-        (nul_odd == 0 || nul_even == 0)) {
+    // (A CJK code unit such as U+4E00 has a zero low byte, so the other
+    // parity may hold a few.)
+    size_t major = std::max(nul_odd, nul_even),
+           minor = std::min(nul_odd, nul_even);
+    if (pairs >= 2 && major * 20 >= pairs && minor * 4 <= major) {
       bool le = nul_odd > 0;
       auto decoded = DecodeUtf16(bytes, le);
       if (!decoded.ok()) return decoded.status();
@@ -195,6 +199,12 @@ absl::StatusOr<DecodedText> DecodeText(absl::string_view bytes) {
       out.encoding = le ? "UTF-16LE" : "UTF-16BE";
     } else {
       size_t bad = 0;
+      // NUL bytes outside a UTF-16 pattern: binary, whatever else it holds.
+      size_t nul = bytes.find('\0');
+      if (nul != absl::string_view::npos) {
+        return absl::InvalidArgumentError(absl::StrCat(
+            "binary content, not text (NUL byte at byte offset ", nul, ")"));
+      }
       if (IsValidUtf8(bytes, &bad)) {
         out.utf8 = std::string(bytes);
         out.encoding = "UTF-8";

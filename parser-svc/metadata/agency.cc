@@ -2,6 +2,7 @@
 
 #include <initializer_list>
 
+#include "common/text/han_variants.h"
 #include "common/text/normalize.h"
 #include "parser-svc/metadata/year.h"
 
@@ -102,6 +103,15 @@ std::u32string FromSignature(const std::vector<std::u32string>& folded_lines) {
         --b;
       }
       std::u32string a = text::LabelKey(l.substr(b, e - b));
+      if (a.empty()) {
+        // The date on a line of its own: the signature is the line above.
+        for (size_t j = i; j-- > 0 && j + 3 > i;) {
+          std::u32string above = text::LabelKey(folded_lines[j]);
+          if (above.empty()) continue;
+          if (above.size() <= 30) a = above;
+          break;
+        }
+      }
       if (a.size() >= 3 && AgencyKindOf(a) != v1::AGENCY_KIND_OTHER) return a;
     }
   }
@@ -140,6 +150,32 @@ v1::AgencyKind AgencyKindOf(std::u32string_view a) {
     return v1::AGENCY_KIND_DEPARTMENT;
   }
   return v1::AGENCY_KIND_OTHER;
+}
+
+std::string AgencyAsWritten(const std::u32string& folded_agency,
+                            const std::vector<std::string>& lines) {
+  if (folded_agency.empty()) return "";
+  for (const std::string& line : lines) {
+    std::u32string folded = text::LabelKey(text::FoldText(line));
+    size_t p = folded.find(folded_agency);
+    if (p == std::u32string::npos) continue;
+    std::u32string plain =
+        text::LabelKey(text::Utf8ToU32(text::NormalizeNfkc(line)));
+    if (plain.size() != folded.size()) continue;
+    return text::U32ToUtf8(
+        std::u32string_view(plain).substr(p, folded_agency.size()));
+  }
+  return text::U32ToUtf8(folded_agency);
+}
+
+bool LooksTraditional(absl::string_view utf8) {
+  size_t han = 0, changed = 0;
+  for (char32_t c : text::Utf8ToU32(utf8.substr(0, 6000))) {
+    if (!text::IsHan(c)) continue;
+    ++han;
+    changed += text::ToSimplified(c) != c;
+  }
+  return han > 0 && changed * 10 >= han;
 }
 
 AgencyInfo FindAgency(const std::u32string& title_key,

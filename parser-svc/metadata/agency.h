@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/strings/string_view.h"
 #include "govreport/v1/report.pb.h"
 
 namespace govreport::parser {
@@ -26,6 +27,18 @@ struct AgencyInfo {
 AgencyInfo FindAgency(const std::u32string& title_key,
                       const std::vector<std::u32string>& line_keys,
                       const std::vector<std::u32string>& folded_lines);
+
+// The agency as the document writes it (NFKC, no spaces) when the document
+// is in Simplified characters: the Traditional→Simplified folding used for
+// matching also turns names such as 康乾 into 康干, so the name is taken
+// back from the line it came from. Returns `folded_agency` when no line
+// holds it.
+std::string AgencyAsWritten(const std::u32string& folded_agency,
+                            const std::vector<std::string>& lines);
+
+// True when the text is written in Traditional characters (a tenth of its
+// Han characters have a Simplified form).
+bool LooksTraditional(absl::string_view utf8);
 
 // The kind an agency's name says (CONTRACT.md section 1).
 v1::AgencyKind AgencyKindOf(std::u32string_view agency);

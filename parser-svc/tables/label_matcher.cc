@@ -83,6 +83,13 @@ std::string Utf8(std::u32string_view s) { return text::U32ToUtf8(s); }
 
 }  // namespace
 
+size_t BoundedEditDistance(std::u32string_view a, std::u32string_view b,
+                           size_t limit) {
+  size_t diff = a.size() > b.size() ? a.size() - b.size() : b.size() - a.size();
+  if (diff > limit) return limit + 1;
+  return EditDistance(a, b);
+}
+
 size_t EditDistance(std::u32string_view a, std::u32string_view b) {
   std::vector<size_t> prev(b.size() + 1), cur(b.size() + 1);
   for (size_t j = 0; j <= b.size(); ++j) prev[j] = j;
@@ -224,7 +231,8 @@ T3LabelMatch MatchT3Label(std::u32string_view folded, int current_group) {
     std::u32string_view c = kT3Specs[r].canonical;
     if (r == kOtherOther || r == kTotalDone) continue;
     if (k == c) return found(r, MatchQuality::kExact);
-    if ((k.size() >= 4 && StartsWith(c, k)) || StartsWith(k, c)) {
+    // A fragment cut by a line wrap: the beginning of exactly one label.
+    if ((k.size() >= 2 && StartsWith(c, k)) || StartsWith(k, c)) {
       hit = r;
       ++hits;
     }
@@ -250,11 +258,14 @@ T3LabelMatch MatchT3Label(std::u32string_view folded, int current_group) {
   // A typo.
   size_t best = SIZE_MAX, second = SIZE_MAX;
   int best_row = -1;
+  if (k.size() > 48) return m;  // running text, not a label
   for (int r = 0; r < static_cast<int>(kT3Specs.size()); ++r) {
     if (r == kOtherOther || r == kTotalDone) continue;
     std::u32string_view c = kT3Specs[r].canonical;
     if (c.size() < 4) continue;
-    size_t d = EditDistance(k, c);
+    size_t limit = std::max<size_t>(1, c.size() / 4);
+    size_t d = BoundedEditDistance(k, c, limit);
+    if (d > limit) continue;  // too far to be this label
     if (d < best) {
       second = best;
       best = d;
@@ -341,7 +352,9 @@ T2LabelMatch MatchT2Label(std::u32string_view folded) {
   size_t best = SIZE_MAX, second = SIZE_MAX;
   const T2Spec* best_spec = nullptr;
   for (const T2Spec& s : kT2Specs) {
-    size_t d = EditDistance(k, s.canonical);
+    size_t limit = std::max<size_t>(1, s.canonical.size() / 4);
+    size_t d = BoundedEditDistance(k, s.canonical, limit);
+    if (d > limit) continue;
     if (d < best) {
       second = best;
       best = d;
@@ -389,7 +402,9 @@ T2HeaderMatch MatchT2Header(std::u32string_view folded) {
   size_t best = SIZE_MAX, second = SIZE_MAX;
   const T2HeaderSpec* best_spec = nullptr;
   for (const T2HeaderSpec& h : kT2Headers) {
-    size_t d = EditDistance(k, h.canonical);
+    size_t limit = std::max<size_t>(1, h.canonical.size() / 4);
+    size_t d = BoundedEditDistance(k, h.canonical, limit);
+    if (d > limit) continue;
     if (d < best) {
       second = best;
       best = d;

@@ -93,6 +93,9 @@ T2HeaderMatch MatchT2Header(std::u32string_view folded);
 
 // Levenshtein distance over code points.
 size_t EditDistance(std::u32string_view a, std::u32string_view b);
+// The same, or limit + 1 as soon as the lengths alone exceed `limit`.
+size_t BoundedEditDistance(std::u32string_view a, std::u32string_view b,
+                           size_t limit);
 
 }  // namespace govreport::parser
 

@@ -50,9 +50,13 @@ void ExtractTable3(const Grid& grid, const Anchors& anchors, CellArena* arena,
     LineParts parts = SplitLine(line, arena);
     T3LabelMatch match;
     const GridCell* label = nullptr;
-    for (const GridCell* c : parts.labels) {
+    for (size_t k = 0; k < parts.labels.size(); ++k) {
+      const GridCell* c = parts.labels[k];
       T3LabelMatch m = MatchT3Label(c->folded.text, group);
       if (m.group > 0) group = m.group;
+      // "（六）其他处理" before another label cell is the group, not the
+      // V2019 single row.
+      if (m.single_six && k + 1 < parts.labels.size()) continue;
       if (m.row >= 0) {
         match = m;
         label = c;
