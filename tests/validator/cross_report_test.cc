@@ -114,8 +114,10 @@ TEST(TextReuse, CopiedPreviousYearAndCopiedOtherAgencyAreFound) {
                   Prose("我街道", 0) + "另有补充说明若干。"),
       Fingerprint("d", "丙镇人民政府", 2023, Prose("本镇", 3)),
   };
-  ASSERT_GE(current.shingle_count, 200u);
-  std::vector<v1::Finding> f = CheckTextReuse(current, others);
+  ASSERT_GE(current.shingle_count, 150u);
+  ValidatorConfig config;
+  config.thresholds["text_reuse_min_shingles"] = 150;
+  std::vector<v1::Finding> f = CheckTextReuse(current, others, config);
   ASSERT_EQ(f.size(), 2u);
   EXPECT_EQ(f[0].rule(), "TEXT-REUSE");
   EXPECT_EQ(f[0].other_report_id(), "p");
@@ -136,7 +138,9 @@ TEST(TextReuse, DifferentProseAndTheReportItselfAreNotReuse) {
       Fingerprint("old", "甲街道办事处", 2019, Prose("我街道", 0)),
   };
   EXPECT_LT(EstimatedContainment(current, others[1]), 0.8);
-  EXPECT_THAT(CheckTextReuse(current, others), IsEmpty());
+  ValidatorConfig config;
+  config.thresholds["text_reuse_min_shingles"] = 150;
+  EXPECT_THAT(CheckTextReuse(current, others, config), IsEmpty());
 }
 
 TEST(TextReuse, TemplateWordingAndFiguresDoNotMakeReportsSimilar) {

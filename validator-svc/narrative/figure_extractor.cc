@@ -74,9 +74,6 @@ size_t ReadUnit(View t, size_t i, Unit& unit) {
     case U'次':
       unit = Unit::kCount;
       return 1;
-    case U'个':
-      unit = Unit::kCount;
-      return 1;
     case U'条':
       if (next == U'龙') return 0;
       unit = Unit::kItem;
@@ -192,6 +189,10 @@ constexpr View kComparisons[] = {U"同比",   U"增加",   U"减少",   U"增长
                                  U"下降",   U"上升",   U"较上年", U"比上年",
                                  U"较去年", U"比去年", U"环比",   U"占"};
 
+// A topic word further than this from its figure is about something else
+// ("…提起行政诉讼的情况…等六部分").
+constexpr size_t kMaxGap = 12;
+
 std::optional<Topic> TopicOf(View segment) {
   size_t best_end = 0;
   size_t best_len = 0;
@@ -206,6 +207,7 @@ std::optional<Topic> TopicOf(View segment) {
       best = k.topic;
     }
   }
+  if (best && segment.size() - best_end > kMaxGap) return std::nullopt;
   return best;
 }
 
@@ -288,9 +290,11 @@ class Extractor {
     if (*topic == Topic::kNewApplications || *topic == Topic::kDone) {
       if (ContainsAny(sentence, kOtherWorkflows)) return;
     }
-    if (*topic == Topic::kNewApplications && !Contains(segment, U"申请") &&
-        !Contains(after, U"申请")) {
-      return;
+    if (*topic == Topic::kNewApplications) {
+      // The figure must count applications: 申请 right before it or right after.
+      size_t last = segment.rfind(U"申请");
+      bool before = last != View::npos && segment.size() - (last + 2) <= 6;
+      if (!before && !Contains(after, U"申请")) return;
     }
     Emit(*topic, f.value, f);
   }
