@@ -37,17 +37,22 @@ TEST_P(CorpusFindingsTest, FindingsAreExactlyTheExpectedOnes) {
   parser::Parser parser({.gazetteer = gazetteer_});
   absl::StatusOr<v1::Report> report = parser.Parse(path, bytes.str());
   bool text = absl::EndsWith(path, ".txt") || absl::EndsWith(path, ".md");
-  if (!report.ok() && !text) GTEST_SKIP() << "parser cannot read it yet: " << report.status();
+  if (!report.ok() && !text)
+    GTEST_SKIP() << "parser cannot read it yet: " << report.status();
   ASSERT_TRUE(report.ok()) << report.status();
-  std::vector<v1::Finding> findings = Validator({}, gazetteer_).Validate(*report);
+  std::vector<v1::Finding> findings =
+      Validator({}, gazetteer_).Validate(*report);
   EXPECT_EQ(testing::DiffWithExpected(path, findings), "");
 }
 
-INSTANTIATE_TEST_SUITE_P(Corpus, CorpusFindingsTest, ::testing::ValuesIn(testing::SampleFiles()),
+INSTANTIATE_TEST_SUITE_P(Corpus, CorpusFindingsTest,
+                         ::testing::ValuesIn(testing::SampleFiles()),
                          [](const ::testing::TestParamInfo<std::string>& info) {
-                           std::string name = info.param.substr(info.param.rfind('/') + 1);
+                           std::string name =
+                               info.param.substr(info.param.rfind('/') + 1);
                            for (char& c : name) {
-                             if (!isalnum(static_cast<unsigned char>(c))) c = '_';
+                             if (!isalnum(static_cast<unsigned char>(c)))
+                               c = '_';
                            }
                            return name;
                          });

@@ -28,7 +28,8 @@ constexpr int kReports = 1200;
 
 std::string Describe(const std::vector<ExpectedFinding>& findings) {
   std::vector<std::string> parts;
-  for (const auto& f : findings) parts.push_back(absl::StrCat(f.rule, "@", f.first_cell));
+  for (const auto& f : findings)
+    parts.push_back(absl::StrCat(f.rule, "@", f.first_cell));
   return absl::StrJoin(parts, ", ");
 }
 
@@ -47,7 +48,8 @@ TEST(DefectInjection, ValidatorReportsExactlyTheInjectedDefects) {
     v1::Report report;
 #ifdef GOVREPORT_HAVE_GENERATOR
     if (i % 2 == 0) {
-      report = generator.RandomTruth({.layout = govreport::testing::Layout::kTabs});
+      report =
+          generator.RandomTruth({.layout = govreport::testing::Layout::kTabs});
     } else {
       report = injector.RandomBalancedReport();
     }
@@ -56,7 +58,8 @@ TEST(DefectInjection, ValidatorReportsExactlyTheInjectedDefects) {
 #endif
     injector.Complete(report);
     ASSERT_TRUE(validator.Validate(report).empty())
-        << "clean report " << i << " has findings: " << validator.Validate(report)[0].message();
+        << "clean report " << i
+        << " has findings: " << validator.Validate(report)[0].message();
     std::vector<Defect> defects = injector.RandomDefects();
     std::vector<ExpectedFinding> expected = injector.Inject(report, defects);
     for (const ExpectedFinding& f : expected) ++injected[f.rule];

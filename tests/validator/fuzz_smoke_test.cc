@@ -15,13 +15,15 @@ namespace govreport::validator {
 namespace {
 
 void Run(const std::string& bytes) {
-  LLVMFuzzerTestOneInput(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size());
+  LLVMFuzzerTestOneInput(reinterpret_cast<const uint8_t*>(bytes.data()),
+                         bytes.size());
 }
 
 TEST(FuzzSmoke, MutatedReportsAndRandomBytesNeverCrash) {
   std::mt19937_64 rng(99);
   std::vector<std::string> seeds;
-  for (const v1::Report& r : {testing::BalancedReport(), testing::ZeroReport()}) {
+  for (const v1::Report& r :
+       {testing::BalancedReport(), testing::ZeroReport()}) {
     seeds.push_back(std::string(1, '\0') + r.SerializeAsString());
     seeds.push_back(std::string(1, '\1') + r.text());
   }
@@ -38,7 +40,8 @@ TEST(FuzzSmoke, MutatedReportsAndRandomBytesNeverCrash) {
           bytes.erase(at, 1 + rng() % 16);
           break;
         default:
-          bytes.insert(at, std::string(1 + rng() % 4, static_cast<char>(rng())));
+          bytes.insert(at,
+                       std::string(1 + rng() % 4, static_cast<char>(rng())));
       }
     }
     Run(bytes);

@@ -1,0 +1,76 @@
+// Validations per second on parsed reports: the sample corpus is parsed
+// once (parser + gazetteer), then Validator::Validate runs over the parsed
+// reports round-robin on one thread. items_per_second is validations per
+// second per core.
+//
+//   ninja -C build-bench validator_bench && build-bench/bin/validator_bench
+
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <sstream>
+
+#include "absl/strings/match.h"
+#include "benchmark/benchmark.h"
+#include "common/regions/gazetteer.h"
+#include "parser-svc/parser.h"
+#include "validator-svc/validator.h"
+
+namespace govreport::validator {
+namespace {
+
+struct Corpus {
+  std::unique_ptr<regions::Gazetteer> gazetteer;
+  std::vector<v1::Report> reports;
+};
+
+const Corpus& Load() {
+  static const Corpus* const corpus = [] {
+    auto* c = new Corpus;
+    auto loaded = regions::Gazetteer::Load(GOVREPORT_DATA_DIR "/gazetteer");
+    if (loaded.ok()) c->gazetteer = *std::move(loaded);
+    parser::Parser parser({.gazetteer = c->gazetteer.get()});
+    for (const char* dir : {GOVREPORT_DATA_DIR "/samples/seeds",
+                            GOVREPORT_DATA_DIR "/samples/real"}) {
+      for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+        std::string path = entry.path().string();
+        if (absl::EndsWith(path, ".expected.json")) continue;
+        std::ifstream in(path, std::ios::binary);
+        std::stringstream bytes;
+        bytes << in.rdbuf();
+        auto report = parser.Parse(path, bytes.str());
+        if (report.ok() && report->is_annual_report())
+          c->reports.push_back(*std::move(report));
+      }
+    }
+    return c;
+  }();
+  return *corpus;
+}
+
+void BM_ValidateParsedReport(benchmark::State& state) {
+  const Corpus& corpus = Load();
+  if (corpus.reports.empty()) {
+    state.SkipWithError("no sample report parsed");
+    return;
+  }
+  Validator validator({}, corpus.gazetteer.get());
+  size_t i = 0;
+  size_t findings = 0;
+  for (auto _ : state) {
+    std::vector<v1::Finding> f =
+        validator.Validate(corpus.reports[i++ % corpus.reports.size()]);
+    findings += f.size();
+    benchmark::DoNotOptimize(f);
+  }
+  state.SetItemsProcessed(state.iterations());
+  state.counters["reports"] = static_cast<double>(corpus.reports.size());
+  state.counters["findings_per_report"] = benchmark::Counter(
+      static_cast<double>(findings) / std::max<int64_t>(1, state.iterations()));
+}
+BENCHMARK(BM_ValidateParsedReport);
+
+}  // namespace
+}  // namespace govreport::validator
+
+BENCHMARK_MAIN();
