@@ -2,18 +2,29 @@
 
 #include <algorithm>
 
+#include "absl/container/flat_hash_set.h"
 #include "common/regions/utf8_scan.h"
+#include "common/text/han_variants.h"
 
 namespace govreport::regions {
+namespace {
+
+// What names and text are compared on: full-width ASCII as ASCII,
+// Traditional characters as Simplified. Both sides go through it, so a name
+// whose own characters fold (乾县 -> 干县) still matches itself.
+char32_t FoldChar(char32_t cp) { return text::ToSimplified(FoldWidth(cp)); }
+
+}  // namespace
 
 NameMatcher::NameMatcher(const std::vector<std::string>& names)
     : terminal_(1, -1), ends_bmp_(0x10000 / 64, 0) {
   std::vector<char32_t> cps;
+  absl::flat_hash_set<char32_t> ends;
   for (size_t id = 0; id < names.size(); ++id) {
     const std::string& name = names[id];
     cps.clear();
     for (size_t pos = 0, len = 0; pos < name.size(); pos += len) {
-      const char32_t cp = FoldWidth(DecodeAt(name, pos, &len));
+      const char32_t cp = FoldChar(DecodeAt(name, pos, &len));
       if (!IsInlineSpace(cp)) cps.push_back(cp);
     }
     if (cps.empty()) continue;
@@ -25,17 +36,39 @@ NameMatcher::NameMatcher(const std::vector<std::string>& names)
       node = edge->second;
     }
     if (terminal_[node] < 0) terminal_[node] = static_cast<int32_t>(id);
-    const char32_t last = cps.back();
-    if (last < 0x10000) {
-      ends_bmp_[last / 64] |= uint64_t{1} << (last % 64);
+    ends.insert(cps.back());
+    if (cps.back() >= 0x10000) ends_above_bmp_ = true;
+  }
+  // The bitmap is tested on raw text: mark every character that folds to
+  // the last character of a name (区 and 區, ")" and "）").
+  for (char32_t cp = 0; cp < 0x10000; ++cp) {
+    if (ends.contains(FoldChar(cp)))
+      ends_bmp_[cp / 64] |= uint64_t{1} << (cp % 64);
+  }
+}
+
+std::string NameMatcher::Fold(absl::string_view name) {
+  std::string out;
+  for (size_t pos = 0, len = 0; pos < name.size(); pos += len) {
+    const char32_t cp = FoldChar(DecodeAt(name, pos, &len));
+    if (IsInlineSpace(cp)) continue;
+    if (cp < 0x80) {
+      out.push_back(static_cast<char>(cp));
+    } else if (cp < 0x800) {
+      out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+      out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+    } else if (cp < 0x10000) {
+      out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
+      out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+      out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
     } else {
-      ends_above_bmp_ = true;
-    }
-    if (last >= 0x21 && last <= 0x7E) {  // Its full-width form folds to it.
-      const char32_t wide = last + 0xFEE0;
-      ends_bmp_[wide / 64] |= uint64_t{1} << (wide % 64);
+      out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
+      out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+      out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+      out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
     }
   }
+  return out;
 }
 
 int32_t NameMatcher::Child(int32_t node, char32_t cp) const {
@@ -55,8 +88,8 @@ void NameMatcher::FindAll(absl::string_view text,
   size_t length = 0;
   for (size_t pos = 0; pos < text.size(); pos += length) {
     // Hot loop: most characters are 3-byte CJK or ASCII and end no name, so
-    // test the bitmap on the raw code point first (it holds the full-width
-    // forms of ASCII name endings too) and fold or validate only on a hit.
+    // test the bitmap on the raw code point first (it holds every character
+    // that folds to a name ending) and fold or validate only on a hit.
     const unsigned char b0 = bytes[pos];
     char32_t raw;
     if (b0 < 0x80) {
@@ -71,8 +104,7 @@ void NameMatcher::FindAll(absl::string_view text,
       raw = DecodeAt(text, pos, &length);
     }
     if (!CanEnd(raw)) continue;
-    const char32_t cp = FoldWidth(DecodeAt(text, pos, &length));
-    if (!CanEnd(cp)) continue;
+    const char32_t cp = FoldChar(DecodeAt(text, pos, &length));
     int32_t node = Child(0, cp);
     if (node < 0) continue;
     const size_t end = pos + length;
@@ -87,7 +119,7 @@ void NameMatcher::FindAll(absl::string_view text,
         if (prev == 0) break;
         prev = PreviousStart(text, prev);
         size_t unused;
-        pcp = FoldWidth(DecodeAt(text, prev, &unused));
+        pcp = FoldChar(DecodeAt(text, prev, &unused));
       } while (IsInlineSpace(pcp));
       if (prev == begin || IsInlineSpace(pcp)) break;
       node = Child(node, pcp);

@@ -10,7 +10,9 @@
 // after one or two steps.
 //
 // Matching folds full-width ASCII to ASCII (names are NFKC, text may not be)
-// and steps over spaces inside a name ("临潼 区"), never over line breaks.
+// and Traditional characters to Simplified (common/text/han_variants.h, on
+// names and text alike: "臨潼區" matches 临潼区), and steps over spaces inside
+// a name ("临潼 区"), never over line breaks.
 //
 // Thread-safe: FindAll is const.
 
@@ -44,6 +46,11 @@ class NameMatcher {
   // first at the same begin), overlapping ones included; callers weigh the
   // `contained` ones.
   void FindAll(absl::string_view text, std::vector<Match>* out) const;
+
+  // The form names are compared on (width and Traditional folded, inline
+  // spaces removed): names with the same fold are one name to the matcher,
+  // so callers group them by it (廻龙镇 and 回龙镇).
+  static std::string Fold(absl::string_view name);
 
   // Number of trie nodes, for memory accounting.
   size_t node_count() const { return terminal_.size(); }

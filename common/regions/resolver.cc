@@ -217,8 +217,8 @@ RegionResolver::RegionResolver(const Gazetteer& gazetteer)
     if (township && gazetteer_.Find(division->parent_code)->name == dn.name) {
       continue;
     }
-    auto [it, inserted] =
-        by_text.try_emplace(dn.name, static_cast<int32_t>(index.names.size()));
+    auto [it, inserted] = by_text.try_emplace(
+        NameMatcher::Fold(dn.name), static_cast<int32_t>(index.names.size()));
     if (inserted) {
       index.names.push_back(IndexedName{dn.name, code_points, {}, {}, false});
     }

@@ -26,8 +26,9 @@
 // (a city government's report naming its districts stays at the city); when the
 // agency/title name none, body evidence resolves at most a county.
 //
-// Names are matched as written after folding full-width ASCII; the text is
-// expected in Simplified characters (callers fold Traditional ones first).
+// Names are matched after folding full-width ASCII and Traditional
+// characters ("臨潼區人民政府" is 临潼区); the body-suffix and footer words are
+// matched in Simplified only.
 // Where names overlap, every reading is weighed: "汾阳市西河街道" holds 汾阳市,
 // 市西河街道 (贵阳) and 西河街道, and agreement picks 汾阳市 + 西河街道; a name
 // inside a longer one weighs less and never names a place below the longer

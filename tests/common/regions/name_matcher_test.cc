@@ -55,6 +55,14 @@ TEST(NameMatcher, FoldsFullWidthAndStepsOverInlineSpaces) {
   EXPECT_THAT(Find(names, "临潼\n区"), IsEmpty());
 }
 
+TEST(NameMatcher, FoldsTraditionalCharacters) {
+  EXPECT_THAT(Find({"临潼区", "任留街道"}, "臨潼區任留街道辦事處"),
+              ElementsAre("临潼区@0-9", "任留街道@9-21"));
+  EXPECT_EQ(NameMatcher::Fold("臨潼 區（東）"), "临潼区(东)");
+  // 乾 folds to 干 on both sides, so 乾县 still finds itself.
+  EXPECT_THAT(Find({"乾县"}, "陕西省乾县人民政府"), ElementsAre("乾县@9-15"));
+}
+
 TEST(NameMatcher, MatchesCharactersBeyondTheBasicPlane) {
   EXPECT_THAT(Find({"㵲水街道", "\U00020000镇"}, "在㵲水街道和\U00020000镇"),
               ElementsAre("㵲水街道@3-15", "\U00020000镇@18-25"));

@@ -387,6 +387,13 @@ TEST(RegionResolver, ATownshipNamedAsItsCountyIsTheCounty) {
   EXPECT_EQ(Resolve("金门县人民政府", "", "", 2023).code, "350527");
 }
 
+TEST(RegionResolver, ReadsTraditionalCharacters) {
+  EXPECT_EQ(Resolve("臨潼區任留街道辦事處", "", "", 2023).code, "610115020");
+  EXPECT_EQ(Resolve("統計局", "", "在臨潼區人民政府的領導下", 2023).code,
+            "610115");
+  EXPECT_EQ(Resolve("衛濱區解放路街道辦事處", "", "", 2024).code, "410703002");
+}
+
 TEST(RegionResolver, StepsOverSpacesInsideNames) {
   EXPECT_EQ(Resolve("西工区 统计局", "", "", 2023).code, "410303");
   EXPECT_EQ(Resolve("临潼 区 任留 街道办事处", "", "", 2023).code, "610115020");
