@@ -28,7 +28,9 @@ export const BINARIES = {
     defaults: { port: 50053, metrics_port: 9103, shutdown_deadline_seconds: 20 },
     health: "govreport.v1.Aggregator",
     callers: { "govreport.io/dashboard-client": "true" },
-    flags: [...COMMON_FLAGS, "parser_address", "validator_address", "db", "gazetteer_dir"],
+    flags: [...COMMON_FLAGS, "parser_address", "validator_address", "db", "gazetteer_dir",
+      "validator_config", "cross_report", "ingest_workers", "parse_deadline_seconds",
+      "validate_deadline_seconds", "rpc_attempts"],
     // Addresses of other services this binary calls: flag -> binary it must reach.
     calls: { parser_address: "parser-svc", validator_address: "validator-svc" },
   },
