@@ -10,6 +10,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "absl/strings/str_join.h"
+#include "cli/analyze/region_tree.h"
 #include "cli/report_text.h"
 #include "common/report/cell_table.h"
 #include "common/report/enum_names.h"
@@ -74,79 +75,23 @@ std::string WithThousands(int64_t value) {
   return value < 0 ? "-" + out : out;
 }
 
-using MetricKey =
-    std::tuple<std::string, int, std::string>;  // region, year, metric
-
-struct Index {
-  std::map<MetricKey, const v1::MetricValue*> all_kinds;  // agency_kind == ""
-  std::map<std::string, const v1::MetricValue*> region_info;
-  std::set<int> years;
-};
-
-Index BuildIndex(const std::vector<v1::MetricValue>& metrics) {
-  Index index;
-  for (const auto& m : metrics) {
-    if (!m.agency_kind().empty()) continue;
-    index.all_kinds[{m.region_code(), m.year(), m.metric()}] = &m;
-    index.region_info.emplace(m.region_code(), &m);
-    index.years.insert(m.year());
-  }
-  return index;
-}
-
-// Regions in tree order (parents before children, siblings by code) with depth.
-std::vector<std::pair<std::string, int>> TreeOrder(
-    const Index& index, const std::map<std::string, std::string>& parent_of) {
-  std::map<std::string, std::vector<std::string>> children;
-  std::vector<std::string> roots;
-  for (const auto& [code, info] : index.region_info) {
-    auto it = parent_of.find(code);
-    std::string parent = it == parent_of.end() ? "" : it->second;
-    if (parent.empty() || !index.region_info.contains(parent)) {
-      roots.push_back(code);
-    } else {
-      children[parent].push_back(code);
-    }
-  }
-  std::vector<std::pair<std::string, int>> order;
-  std::function<void(const std::string&, int)> visit =
-      [&](const std::string& code, int depth) {
-        order.emplace_back(code, depth);
-        for (const auto& child : children[code]) visit(child, depth + 1);
-      };
-  // "unresolved" sorts after the numeric codes.
-  std::sort(roots.begin(), roots.end(),
-            [](const std::string& a, const std::string& b) {
-              bool ua = a == "unresolved", ub = b == "unresolved";
-              return ua != ub ? ub : a < b;
-            });
-  for (const auto& root : roots) visit(root, 0);
-  return order;
-}
-
-std::string MetricCell(const Index& index, const std::string& region, int year,
-                       const std::string& metric) {
-  auto it = index.all_kinds.find({region, year, metric});
-  if (it == index.all_kinds.end()) return "<td class=\"na\">–</td>";
-  double v = it->second->value();
+std::string MetricCell(const MetricIndex& index, const std::string& region,
+                       int year, const std::string& metric) {
+  const v1::MetricValue* row = index.Find(region, year, metric);
+  if (row == nullptr) return "<td class=\"na\">–</td>";
+  double v = row->value();
   return absl::StrFormat(
       "<td class=\"num\" data-region=\"%s\" data-year=\"%d\" "
       "data-metric=\"%s\" "
       "data-value=\"%s\" data-reports=\"%d\">%s</td>",
-      HtmlEscape(region), year, metric, FormatNumber(v), it->second->reports(),
+      HtmlEscape(region), year, metric, FormatNumber(v), row->reports(),
       FormatMetricForDisplay(metric, v));
 }
 
-std::string RegionName(const Index& index, const std::string& code) {
-  auto it = index.region_info.find(code);
-  if (code == "unresolved") return "未能确定地区";
-  return it == index.region_info.end() ? code : it->second->region_name();
-}
-
-std::string SummaryTables(
-    const Index& index, const std::vector<std::pair<std::string, int>>& order) {
+std::string SummaryTables(const MetricIndex& index,
+                          const std::vector<RegionRow>& order) {
   std::string out = "<h2>地区汇总</h2>\n";
-  for (auto year_it = index.years.rbegin(); year_it != index.years.rend();
+  for (auto year_it = index.years().rbegin(); year_it != index.years().rend();
        ++year_it) {
     int year = *year_it;
     absl::StrAppend(&out, "<h3>", year,
@@ -156,14 +101,13 @@ std::string SummaryTables(
       absl::StrAppend(&out, "<th>", MetricLabel(m), "</th>");
     absl::StrAppend(&out, "</tr>\n");
     for (const auto& [code, depth] : order) {
-      if (!index.all_kinds.contains({code, year, "reports"})) continue;
-      const v1::MetricValue* info = index.region_info.at(code);
-      absl::StrAppend(
-          &out,
-          "<tr><td class=\"region\" style=\"padding-left:", 0.5 + 1.2 * depth,
-          "em\">", HtmlEscape(RegionName(index, code)),
-          " <span class=\"code\">", HtmlEscape(code), "</span></td><td>",
-          RegionLevelName(info->level()), "</td>");
+      if (index.Find(code, year, "reports") == nullptr) continue;
+      const v1::MetricValue* info = index.regions().at(code);
+      absl::StrAppend(&out, "<tr><td class=\"region\" style=\"padding-left:",
+                      0.5 + 1.2 * depth, "em\">", HtmlEscape(index.Name(code)),
+                      " <span class=\"code\">", HtmlEscape(code),
+                      "</span></td><td>", RegionLevelName(info->level()),
+                      "</td>");
       for (const char* m : kSummaryMetrics)
         absl::StrAppend(&out, MetricCell(index, code, year, m));
       absl::StrAppend(&out, "</tr>\n");
@@ -175,12 +119,12 @@ std::string SummaryTables(
 
 // Horizontal bars, one per region of the deepest level that has at least two
 // regions in `year` (or every region when none has).
-std::string BarChart(const Index& index,
-                     const std::vector<std::pair<std::string, int>>& order,
-                     int year, const std::string& metric) {
+std::string BarChart(const MetricIndex& index,
+                     const std::vector<RegionRow>& order, int year,
+                     const std::string& metric) {
   std::map<int, std::vector<std::string>> by_depth;
   for (const auto& [code, depth] : order) {
-    if (index.all_kinds.contains({code, year, metric}))
+    if (index.Find(code, year, metric) != nullptr)
       by_depth[depth].push_back(code);
   }
   std::vector<std::string> regions;
@@ -194,7 +138,7 @@ std::string BarChart(const Index& index,
   if (regions.empty()) return "<p class=\"na\">无数据</p>";
   double max = 0;
   for (const auto& r : regions)
-    max = std::max(max, index.all_kinds.at({r, year, metric})->value());
+    max = std::max(max, index.Find(r, year, metric)->value());
   constexpr int kBarHeight = 22, kLabelWidth = 170, kBarWidth = 420;
   int height = static_cast<int>(regions.size()) * kBarHeight + 10;
   std::string svg = absl::StrFormat(
@@ -203,14 +147,13 @@ std::string BarChart(const Index& index,
       kLabelWidth + kBarWidth + 110, height);
   int y = 5;
   for (const auto& r : regions) {
-    double v = index.all_kinds.at({r, year, metric})->value();
+    double v = index.Find(r, year, metric)->value();
     int width =
         max > 0 ? static_cast<int>(std::lround(v / max * kBarWidth)) : 0;
     absl::StrAppend(
         &svg,
         absl::StrFormat("<text x=\"%d\" y=\"%d\" text-anchor=\"end\">%s</text>",
-                        kLabelWidth - 6, y + 15,
-                        HtmlEscape(RegionName(index, r))),
+                        kLabelWidth - 6, y + 15, HtmlEscape(index.Name(r))),
         absl::StrFormat("<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" "
                         "fill=\"#3b73b9\"/>",
                         kLabelWidth, y + 3, std::max(width, 1), kBarHeight - 6),
@@ -225,10 +168,10 @@ std::string BarChart(const Index& index,
   return svg;
 }
 
-std::string ChartSection(
-    const Index& index, const std::vector<std::pair<std::string, int>>& order) {
-  if (index.years.empty()) return "";
-  int year = *index.years.rbegin();
+std::string ChartSection(const MetricIndex& index,
+                         const std::vector<RegionRow>& order) {
+  if (index.years().empty()) return "";
+  int year = *index.years().rbegin();
   std::string out =
       absl::StrCat("<h2>分地区指标图（", year,
                    " 年）</h2>\n<label>指标：<select id=\"chart-metric\" "
@@ -252,27 +195,27 @@ std::string ChartSection(
 
 // One small line chart per top-level region for a few metrics, when the data
 // covers several years.
-std::string TimeSeriesSection(
-    const Index& index, const std::vector<std::pair<std::string, int>>& order) {
-  if (index.years.size() < 2) return "";
+std::string TimeSeriesSection(const MetricIndex& index,
+                              const std::vector<RegionRow>& order) {
+  if (index.years().size() < 2) return "";
   std::string out = "<h2>历年变化</h2>\n";
   const std::vector<std::string> metrics = {
       "applications_new", "disclosed_rate", "consistency_pass_rate"};
-  int first_year = *index.years.begin(), last_year = *index.years.rbegin();
+  int first_year = *index.years().begin(), last_year = *index.years().rbegin();
   for (const auto& [code, depth] : order) {
     if (depth > 0) continue;
-    absl::StrAppend(&out, "<h3>", HtmlEscape(RegionName(index, code)),
+    absl::StrAppend(&out, "<h3>", HtmlEscape(index.Name(code)),
                     "</h3>\n<table class=\"series\"><tr><th>指标</th>");
-    for (int y : index.years) absl::StrAppend(&out, "<th>", y, "</th>");
+    for (int y : index.years()) absl::StrAppend(&out, "<th>", y, "</th>");
     absl::StrAppend(&out, "<th>走势</th></tr>\n");
     for (const auto& m : metrics) {
       absl::StrAppend(&out, "<tr><td>", MetricLabel(m), "</td>");
       std::vector<std::pair<int, double>> points;
-      for (int y : index.years) {
+      for (int y : index.years()) {
         absl::StrAppend(&out, MetricCell(index, code, y, m));
-        auto it = index.all_kinds.find({code, y, m});
-        if (it != index.all_kinds.end())
-          points.emplace_back(y, it->second->value());
+        if (const v1::MetricValue* row = index.Find(code, y, m)) {
+          points.emplace_back(y, row->value());
+        }
       }
       double lo = 0, hi = 0;
       for (const auto& p : points) hi = std::max(hi, p.second);
@@ -404,8 +347,8 @@ std::string FormatMetricForDisplay(const std::string& metric, double value) {
 }
 
 std::string RenderHtmlReport(const HtmlReportInput& input) {
-  Index index = BuildIndex(*input.metrics);
-  auto order = TreeOrder(index, input.parent_of);
+  MetricIndex index(*input.metrics);
+  std::vector<RegionRow> order = RegionTreeOrder(index, input.parent_of);
   int reports = 0, with_errors = 0, skipped = 0;
   for (const auto& f : *input.files) {
     if (!f.is_report()) {
