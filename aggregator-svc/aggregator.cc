@@ -27,7 +27,6 @@ constexpr absl::string_view kUnresolvedName = "未识别地区";
 
 struct QueueItem {
   ParsedReport item;
-  std::optional<validator::TextFingerprint> fingerprint;
   Aggregator::IngestCallback done;
 };
 
@@ -258,7 +257,8 @@ struct Aggregator::Impl {
 
     std::vector<v1::Finding> cross;
     if (checker.has_value() && h.counted) {
-      ASSIGN_OR_RETURN(cross, checker->Evaluate(txn, h, report, q.fingerprint));
+      ASSIGN_OR_RETURN(cross,
+                       checker->Evaluate(txn, h, report, q.item.fingerprint));
     }
     std::vector<StoredFinding> stored;
     for (const v1::Finding& f : q.item.findings) {
@@ -273,13 +273,14 @@ struct Aggregator::Impl {
     delta.Apply(h, all, +1);
 
     if (checker.has_value() && h.counted) {
-      if (q.fingerprint.has_value() && q.fingerprint->shingle_count > 0) {
-        RETURN_IF_ERROR(txn.PutFingerprint(ToStored(*q.fingerprint),
-                                           TextReuseScope(h),
-                                           FingerprintBands(*q.fingerprint)));
+      if (q.item.fingerprint.has_value() &&
+          q.item.fingerprint->shingle_count > 0) {
+        RETURN_IF_ERROR(
+            txn.PutFingerprint(ToStored(*q.item.fingerprint), TextReuseScope(h),
+                               FingerprintBands(*q.item.fingerprint)));
       }
       ASSIGN_OR_RETURN(std::vector<std::string> more,
-                       checker->Affected(txn, h, q.fingerprint));
+                       checker->Affected(txn, h, q.item.fingerprint));
       affected.insert(affected.end(), more.begin(), more.end());
       std::sort(affected.begin(), affected.end());
       affected.erase(std::unique(affected.begin(), affected.end()),
@@ -429,15 +430,19 @@ absl::StatusOr<std::unique_ptr<Aggregator>> Aggregator::Open(
   return std::unique_ptr<Aggregator>(new Aggregator(std::move(impl)));
 }
 
-void Aggregator::IngestAsync(ParsedReport item, IngestCallback done) {
-  QueueItem q{std::move(item), std::nullopt, std::move(done)};
-  // The fingerprint is computed here, on the caller's thread, so that
-  // parallel callers share the work and the writer only writes.
-  if (impl_->checker.has_value() && q.item.report.is_annual_report() &&
-      q.item.report.has_year()) {
-    q.fingerprint = validator::FingerprintReport(q.item.report);
-    q.fingerprint->report_id = q.item.report.id();
+void Aggregator::Prepare(ParsedReport& item) const {
+  if (item.fingerprint.has_value() || !impl_->checker.has_value() ||
+      !item.report.is_annual_report() || !item.report.has_year()) {
+    return;
   }
+  item.fingerprint = validator::FingerprintReport(item.report);
+  item.fingerprint->report_id = item.report.id();
+}
+
+void Aggregator::IngestAsync(ParsedReport item, IngestCallback done) {
+  // On the caller's thread, so that the writer only writes.
+  Prepare(item);
+  QueueItem q{std::move(item), std::move(done)};
   {
     std::lock_guard<std::mutex> lock(impl_->mu);
     impl_->queue.push_back(std::move(q));

@@ -34,6 +34,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -44,6 +45,7 @@
 #include "govreport/v1/finding.pb.h"
 #include "govreport/v1/report.pb.h"
 #include "validator-svc/config.h"
+#include "validator-svc/cross_report.h"
 
 namespace govreport::aggregator {
 
@@ -67,6 +69,9 @@ struct AggregatorOptions {
 struct ParsedReport {
   v1::Report report;
   std::vector<v1::Finding> findings;
+  // What TEXT-REUSE keeps of the text; Aggregator::Prepare fills it (on the
+  // caller's thread), IngestAsync does when it is absent.
+  std::optional<validator::TextFingerprint> fingerprint;
 };
 
 class Aggregator {
@@ -78,6 +83,10 @@ class Aggregator {
   ~Aggregator();
 
   using IngestCallback = std::function<void(v1::IngestResponse)>;
+
+  // The CPU work of ingest that needs no database (the text fingerprint), so
+  // that parallel callers can do it before queueing. Thread-safe.
+  void Prepare(ParsedReport& item) const;
 
   // Queues one report; `done` runs on the writer thread once its transaction
   // committed (outcome STORED, DUPLICATE or SUPERSEDED_PREVIOUS) or failed
