@@ -475,5 +475,34 @@ TEST(RegionResolver, EveryDivisionResolvesFromItsFullName) {
   EXPECT_EQ(skipped, 20);
 }
 
+// Every township named only with its county ("卫滨区解放路街道办事处"), as
+// agencies usually write it, resolves to itself or, where the pair is itself
+// ambiguous (two 市中区 each with a 白马镇), to a common ancestor: never to
+// another place. Townships whose names start with their county's are left
+// out (the agency would not repeat the county).
+TEST(RegionResolver, NeverPlacesACountyAndTownshipPairElsewhere) {
+  const Gazetteer& g = TheGazetteer();
+  int exact = 0;
+  int coarser = 0;
+  for (const Division& d : g.divisions()) {
+    if (d.level != v1::REGION_LEVEL_TOWNSHIP) continue;
+    const std::string& county = g.Find(d.parent_code)->name;
+    if (absl::StartsWith(d.name, county)) continue;
+    const RegionMatch match = Resolve(county + d.name + "办事处", "", "", 2023);
+    if (match.code == d.code) {
+      ++exact;
+      continue;
+    }
+    const std::vector<std::string> path = g.PathOf(d.code);
+    ASSERT_TRUE(match.code.empty() ||
+                std::find(path.begin(), path.end(), match.code) != path.end())
+        << county << d.name << " -> " << match.code << " (" << match.evidence
+        << ")";
+    ++coarser;
+  }
+  EXPECT_EQ(exact, 41018);
+  EXPECT_EQ(coarser, 26);
+}
+
 }  // namespace
 }  // namespace govreport::regions
