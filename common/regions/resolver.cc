@@ -33,13 +33,13 @@ constexpr int kFooterWeight = 4;
 constexpr int kSuperiorWeight = 2;
 constexpr int kPlainWeight = 1;
 
-// Body scan windows (see Resolve). Names are at most ~40 characters, 160
-// bytes; the overlap also covers the name before a short one.
+// Body scan windows (see Resolve). The longest county-or-higher name is 72
+// bytes; the overlap also covers the name just before a short one.
 constexpr size_t kWindowBytes = 64 * 1024;
 constexpr size_t kWindowOverlap = 512;
 
-// What follows a name when the text speaks of that division's own bodies.
-// Longer forms first only for readability: any prefix match qualifies.
+// What follows a name when the text speaks of that division's own bodies
+// ("临潼区人民政府", "区委"); any of them as a prefix qualifies.
 constexpr absl::string_view kBodySuffixes[] = {
     "人民政府", "人民代表大会", "政府", "党工委", "管委会", "党委",
     "纪委",     "委",           "人大", "政协",   "办事处"};
@@ -108,7 +108,7 @@ absl::string_view SourceName(Source source) {
   return "";
 }
 
-// A name the matchers look for, with the divisions it may designate.
+// A division a name may designate, and when.
 struct Candidate {
   int32_t division;
   int16_t valid_from;  // 0: always valid (official names, aliases).
@@ -118,6 +118,8 @@ struct Candidate {
            (year >= valid_from && year <= valid_to);
   }
 };
+// A name the matchers look for (names that fold alike are one), with the
+// divisions it may designate.
 struct IndexedName {
   std::string text;
   int code_points = 0;
