@@ -165,8 +165,12 @@ absl::StatusOr<v1::Report> Parser::ParseDecoded(
   }
 
   // Metadata.
-  std::vector<std::string> analysed_lines(lines.begin(),
-                                          lines.begin() + analysed);
+  // The lines searched for metadata: all of them unless the grid was cut.
+  std::vector<std::string> cut_lines;
+  if (analysed < lines.size())
+    cut_lines.assign(lines.begin(), lines.begin() + analysed);
+  const std::vector<std::string>& analysed_lines =
+      analysed < lines.size() ? cut_lines : lines;
   TitleInfo title = FindTitle(analysed_lines);
   report.set_title(title.title);
   std::u32string title_key = text::LabelKey(text::FoldText(title.title));
@@ -221,7 +225,7 @@ absl::StatusOr<v1::Report> Parser::ParseDecoded(
              kLegacyKeys.end();
     }
     if (keep) {
-      *cell = it->second;
+      *cell = std::move(it->second);
     } else {
       cell->set_key(key);
       cell->set_state(v1::CELL_STATE_ABSENT);

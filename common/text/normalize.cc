@@ -187,8 +187,18 @@ FoldedText Fold(absl::string_view utf8) {
   FoldedText out;
   out.text.reserve(utf8.size());
   out.source.reserve(utf8.size());
+  const auto* s = reinterpret_cast<const uint8_t*>(utf8.data());
+  const int32_t n = static_cast<int32_t>(utf8.size());
   uint32_t index = 0;
-  for (char32_t c : Utf8ToU32(utf8)) FoldAppend(c, index++, &out);
+  for (int32_t i = 0; i < n;) {
+    if (s[i] < 0x80) {
+      FoldAppend(s[i++], index++, &out);
+      continue;
+    }
+    UChar32 c;
+    U8_NEXT(s, i, n, c);
+    FoldAppend(c < 0 ? 0xFFFD : static_cast<char32_t>(c), index++, &out);
+  }
   return out;
 }
 

@@ -35,7 +35,8 @@ bool HeadingAt(const std::u32string& f, size_t i, int want,
   std::u32string head = text::LabelKey(f.substr(i + 2, 24));
   for (std::u32string_view kw : kKeywords[want]) {
     size_t p = head.find(kw);
-    if (p != std::u32string::npos && p <= 10) {
+    // "三、收到和处理政府信息公开申请情况" has its keyword 申请 at 11.
+    if (p != std::u32string::npos && p <= 14) {
       // The heading runs to the end of the line, or (in long lines) to the
       // end of its keyword phrase.
       size_t end = f.size();
@@ -73,6 +74,17 @@ std::vector<v1::Section> FindSections(
   std::vector<std::u32string> raw(lines.size());
   std::vector<std::u32string> folded(lines.size());
   for (size_t i = 0; i < lines.size(); ++i) {
+    // Only a line that starts with 一..六 (after spaces and markdown marks)
+    // or a long line of flattened text can hold a heading.
+    if (lines[i].size() <= kLongLine) {
+      size_t b = lines[i].find_first_not_of(" \t#*");
+      if (b == std::string::npos || lines[i].size() < b + 3) continue;
+      char32_t first = text::Utf8ToU32(lines[i].substr(b, 3))[0];
+      if (text::ChineseNumeralValue(first) == 0 ||
+          text::ChineseNumeralValue(first) > 6) {
+        continue;
+      }
+    }
     raw[i] = text::Utf8ToU32(lines[i]);
     folded[i] = text::Fold(lines[i]).text;
     // Fold maps one code point to one in all but rare compatibility cases;

@@ -53,28 +53,21 @@ std::string GridCell::RawSpan(size_t begin, size_t end) const {
   if (folded.source.empty() || begin >= end) return "";
   end = std::min(end, folded.source.size());
   if (begin >= end) return "";
-  uint32_t from = folded.source[begin];
-  uint32_t to = folded.source[end - 1] + 1;
-  // Walk raw by code points.
-  std::string out;
-  uint32_t cp = 0;
-  for (size_t i = 0; i < raw.size();) {
-    size_t len = 1;
-    auto b = static_cast<uint8_t>(raw[i]);
-    if (b >= 0xF0) {
-      len = 4;
-    } else if (b >= 0xE0) {
-      len = 3;
-    } else if (b >= 0xC0) {
-      len = 2;
+  if (byte_offsets_.empty()) {
+    byte_offsets_.reserve(raw.size() + 1);
+    for (size_t i = 0; i < raw.size(); ++i) {
+      if ((static_cast<uint8_t>(raw[i]) & 0xC0) != 0x80) {
+        byte_offsets_.push_back(static_cast<uint32_t>(i));
+      }
     }
-    if (cp >= from && cp < to)
-      out.append(raw, i, std::min(len, raw.size() - i));
-    ++cp;
-    i += len;
-    if (cp >= to) break;
+    byte_offsets_.push_back(static_cast<uint32_t>(raw.size()));
   }
-  return out;
+  size_t from = folded.source[begin];
+  size_t to = folded.source[end - 1] + 1;
+  if (to >= byte_offsets_.size()) to = byte_offsets_.size() - 1;
+  if (from >= to) return "";
+  return raw.substr(byte_offsets_[from],
+                    byte_offsets_[to] - byte_offsets_[from]);
 }
 
 std::vector<std::string> SplitTextLine(const std::string& line,
@@ -162,6 +155,7 @@ Grid BuildGrid(const DecodedDocument& doc, size_t max_chars) {
       }
       std::vector<uint32_t> columns;
       std::vector<std::string> parts = SplitTextLine(cell.text, &columns);
+      out.cells.reserve(parts.size());
       for (size_t i = 0; i < parts.size(); ++i) {
         GridCell gc;
         gc.raw = std::move(parts[i]);

@@ -37,6 +37,11 @@ struct GridCell {
   std::string RawSpan(size_t begin, size_t end) const;
   bool empty() const { return key.empty() && IsBlankText(); }
   bool IsBlankText() const;
+
+ private:
+  // Byte offset in raw of every code point (and of the end), built on the
+  // first RawSpan call: flattened text asks for many spans of one long cell.
+  mutable std::vector<uint32_t> byte_offsets_;
 };
 
 struct GridLine {
