@@ -5,6 +5,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "common/server/grpc_status.h"
+#include "google/protobuf/descriptor.h"
 #include "prometheus/text_serializer.h"
 
 namespace govreport::server {
@@ -32,6 +33,19 @@ MethodName SplitMethodName(absl::string_view full_method) {
     }
   }
   return {"unknown", std::string(full_method)};
+}
+
+MethodName MetricLabelsFor(absl::string_view full_method) {
+  MethodName name = SplitMethodName(full_method);
+  // gRPC's default health service is not built from generated protobuf code.
+  const bool health = name.service == "grpc.health.v1.Health" &&
+                      (name.method == "Check" || name.method == "Watch");
+  if (health ||
+      google::protobuf::DescriptorPool::generated_pool()->FindMethodByName(
+          absl::StrCat(name.service, ".", name.method)) != nullptr) {
+    return name;
+  }
+  return {"unknown", "unknown"};
 }
 
 ServerMetrics::ServerMetrics(absl::string_view program,

@@ -39,6 +39,12 @@ struct MethodName {
 };
 MethodName SplitMethodName(absl::string_view full_method);
 
+// The metric labels of a called method: SplitMethodName for a method this
+// process defines (in the generated protobuf descriptor pool, or gRPC's
+// health service), else {"unknown", "unknown"} — a caller asking for made-up
+// method names must not be able to grow the label set without bound.
+MethodName MetricLabelsFor(absl::string_view full_method);
+
 class ServerMetrics {
  public:
   ServerMetrics(absl::string_view program, absl::string_view version);

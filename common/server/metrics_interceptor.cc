@@ -50,7 +50,7 @@ class MetricsInterceptor : public grpc::experimental::Interceptor {
 grpc::experimental::Interceptor*
 MetricsInterceptorFactory::CreateServerInterceptor(
     grpc::experimental::ServerRpcInfo* info) {
-  return new MetricsInterceptor(metrics_, SplitMethodName(info->method()));
+  return new MetricsInterceptor(metrics_, MetricLabelsFor(info->method()));
 }
 
 }  // namespace govreport::server

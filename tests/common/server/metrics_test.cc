@@ -4,6 +4,7 @@
 
 #include "absl/time/time.h"
 #include "gmock/gmock.h"
+#include "govreport/v1/parser.pb.h"
 #include "gtest/gtest.h"
 
 namespace govreport::server {
@@ -26,6 +27,27 @@ TEST(SplitMethodName, KeepsOddNamesWhole) {
     MethodName name = SplitMethodName(odd);
     EXPECT_EQ(name.service, "unknown") << odd;
     EXPECT_EQ(name.method, odd);
+  }
+}
+
+TEST(MetricLabelsFor, KeepsMethodsTheProcessDefines) {
+  // Linking the generated code puts its descriptors in the pool, as a
+  // service binary does; the health service is named explicitly.
+  ASSERT_NE(v1::ParseRequest::descriptor(), nullptr);
+  MethodName parse = MetricLabelsFor("/govreport.v1.Parser/ParseStream");
+  EXPECT_EQ(parse.service, "govreport.v1.Parser");
+  EXPECT_EQ(parse.method, "ParseStream");
+  MethodName health = MetricLabelsFor("/grpc.health.v1.Health/Watch");
+  EXPECT_EQ(health.service, "grpc.health.v1.Health");
+  EXPECT_EQ(health.method, "Watch");
+}
+
+TEST(MetricLabelsFor, LabelsMadeUpMethodsUnknown) {
+  for (const char* odd : {"/govreport.v1.Nope/Parse",
+                          "/grpc.health.v1.Health/Drop", "/x/y", "garbage"}) {
+    MethodName name = MetricLabelsFor(odd);
+    EXPECT_EQ(name.service, "unknown") << odd;
+    EXPECT_EQ(name.method, "unknown") << odd;
   }
 }
 

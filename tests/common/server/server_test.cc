@@ -18,6 +18,7 @@
 #include "grpc/health/v1/health.grpc.pb.h"
 #include "grpcpp/client_context.h"
 #include "grpcpp/create_channel.h"
+#include "grpcpp/generic/generic_stub.h"
 #include "grpcpp/security/credentials.h"
 #include "gtest/gtest.h"
 
@@ -28,6 +29,7 @@ using ::grpc::health::v1::Health;
 using ::grpc::health::v1::HealthCheckRequest;
 using ::grpc::health::v1::HealthCheckResponse;
 using ::testing::HasSubstr;
+using ::testing::Not;
 
 // Echoes the name; "bad*" fails with INVALID_ARGUMENT; "block" waits for the
 // test to open the gate.
@@ -180,6 +182,31 @@ TEST_F(ServerTest, InterceptorCountsEachCallByMethodAndCode) {
   EXPECT_THAT(text, HasSubstr("grpc_server_handled_total{grpc_code=\"OK\","
                               "grpc_method=\"Check\",grpc_service="
                               "\"grpc.health.v1.Health\"} 1\n"));
+}
+
+TEST_F(ServerTest, MadeUpMethodsAreCountedUnderOneUnknownLabel) {
+  StartServer(TestConfig());
+  grpc::GenericStub generic(channel_);
+  for (const char* method : {"/govreport.v1.Nope/A", "/x.Y/Z"}) {
+    grpc::ClientContext context;
+    grpc::Slice empty("");
+    grpc::ByteBuffer request(&empty, 1);
+    grpc::ByteBuffer response;
+    grpc::Status status;
+    absl::Notification done;
+    generic.UnaryCall(&context, method, grpc::StubOptions(), &request,
+                      &response, [&](grpc::Status s) {
+                        status = s;
+                        done.Notify();
+                      });
+    done.WaitForNotification();
+    EXPECT_EQ(status.error_code(), grpc::StatusCode::UNIMPLEMENTED);
+  }
+  const std::string text = server_->metrics().Render();
+  EXPECT_THAT(text, HasSubstr("grpc_server_handled_total{grpc_code="
+                              "\"UNIMPLEMENTED\",grpc_method=\"unknown\","
+                              "grpc_service=\"unknown\"} 2\n"));
+  EXPECT_THAT(text, Not(HasSubstr("Nope")));
 }
 
 TEST_F(ServerTest, StreamAnswersEachItemInOrderAndGoesOnAfterAnError) {
