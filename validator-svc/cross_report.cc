@@ -258,7 +258,9 @@ std::vector<v1::Finding> CheckTextReuse(
     f.set_message(absl::StrCat(
         "本报告正文约 ", static_cast<int>(std::lround(best_share[kind] * 100)),
         "% 与", kind == 0 ? "本单位上年报告" : "其他单位的报告", "“",
-        other.agency.empty() ? "（未知单位）" : other.agency, " ",
+        other.agency.empty() ? "（未知单位）"
+                             : narrative::ValidUtf8(other.agency),
+        " ",
         other.year > 0 ? absl::StrCat(other.year, " 年度")
                        : std::string("年份不详"),
         "”相同，疑似照搬"));

@@ -5,6 +5,7 @@
 #include "common/report/enum_names.h"
 #include "common/report/report_export.h"
 #include "validator-svc/cell_labels.h"
+#include "validator-svc/narrative/narrative_text.h"
 
 namespace govreport::validator {
 
@@ -18,7 +19,7 @@ nlohmann::ordered_json FindingsToJson(
 nlohmann::ordered_json FileFindingsToJson(
     absl::string_view file, const std::vector<v1::Finding>& findings) {
   nlohmann::ordered_json out;
-  out["file"] = std::string(file);
+  out["file"] = narrative::ValidUtf8(file);
   out["findings"] = FindingsToJson(findings);
   return out;
 }

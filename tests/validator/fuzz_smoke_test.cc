@@ -14,7 +14,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size);
 namespace govreport::validator {
 namespace {
 
-void Run(const std::string& bytes) {
+void RunTarget(const std::string& bytes) {
   LLVMFuzzerTestOneInput(reinterpret_cast<const uint8_t*>(bytes.data()),
                          bytes.size());
 }
@@ -27,7 +27,7 @@ TEST(FuzzSmoke, MutatedReportsAndRandomBytesNeverCrash) {
     seeds.push_back(std::string(1, '\0') + r.SerializeAsString());
     seeds.push_back(std::string(1, '\1') + r.text());
   }
-  for (int i = 0; i < 3000; ++i) {
+  for (int i = 0; i < 2000; ++i) {
     std::string bytes = seeds[rng() % seeds.size()];
     int edits = 1 + static_cast<int>(rng() % 8);
     for (int e = 0; e < edits && bytes.size() > 1; ++e) {
@@ -44,14 +44,14 @@ TEST(FuzzSmoke, MutatedReportsAndRandomBytesNeverCrash) {
                        std::string(1 + rng() % 4, static_cast<char>(rng())));
       }
     }
-    Run(bytes);
+    RunTarget(bytes);
   }
   for (int i = 0; i < 500; ++i) {
     std::string bytes(rng() % 512, '\0');
     for (char& c : bytes) c = static_cast<char>(rng());
-    Run(bytes);
+    RunTarget(bytes);
   }
-  Run("");
+  RunTarget("");
   SUCCEED();
 }
 

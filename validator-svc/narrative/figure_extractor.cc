@@ -291,7 +291,8 @@ class Extractor {
       if (ContainsAny(sentence, kOtherWorkflows)) return;
     }
     if (*topic == Topic::kNewApplications) {
-      // The figure must count applications: 申请 right before it or right after.
+      // The figure must count applications: 申请 right before it or right
+      // after.
       size_t last = segment.rfind(U"申请");
       bool before = last != View::npos && segment.size() - (last + 2) <= 6;
       if (!before && !Contains(after, U"申请")) return;

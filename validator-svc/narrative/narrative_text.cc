@@ -86,6 +86,18 @@ void AppendUtf8(char32_t c, std::string& out) {
   }
 }
 
+std::string ValidUtf8(absl::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size();) {
+    char32_t c = Decode(s, i);
+    // Surrogates and out-of-range values are not encodable either.
+    if ((c >= 0xD800 && c <= 0xDFFF) || c > 0x10FFFF) c = 0xFFFD;
+    AppendUtf8(c, out);
+  }
+  return out;
+}
+
 NarrativeText::NarrativeText(absl::string_view utf8) {
   text_.reserve(utf8.size() / 2);
   line_.reserve(utf8.size() / 2);
@@ -139,7 +151,10 @@ v1::SourceLocation NarrativeText::LocationOf(size_t begin, size_t end) const {
 std::string NarrativeText::Utf8(size_t begin, size_t end) const {
   std::string out;
   if (end > text_.size()) end = text_.size();
-  for (size_t k = begin; k < end; ++k) AppendUtf8(text_[k], out);
+  for (size_t k = begin; k < end; ++k) {
+    char32_t c = text_[k];
+    AppendUtf8((c >= 0xD800 && c <= 0xDFFF) || c > 0x10FFFF ? 0xFFFD : c, out);
+  }
   return out;
 }
 

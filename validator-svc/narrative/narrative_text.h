@@ -41,6 +41,10 @@ class NarrativeText {
   std::vector<uint32_t> column_;
 };
 
+// `s` with every invalid UTF-8 sequence replaced by U+FFFD: report strings
+// quoted in messages must be valid UTF-8 for JSON and gRPC.
+std::string ValidUtf8(absl::string_view s);
+
 // Appends the UTF-8 encoding of `c`.
 void AppendUtf8(char32_t c, std::string& out);
 

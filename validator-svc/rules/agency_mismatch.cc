@@ -6,6 +6,7 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "common/regions/gazetteer.h"
+#include "validator-svc/narrative/narrative_text.h"
 
 namespace govreport::validator {
 namespace {
@@ -74,7 +75,8 @@ void AgencyMismatchRule::Check(const RuleContext& ctx,
     if (!seen.insert(name).second) continue;
     v1::Finding f;
     f.set_message(absl::StrCat("正文提到另一个乡镇（街道）“", name,
-                               "”，而本报告是“", report.agency(),
+                               "”，而本报告是“",
+                               narrative::ValidUtf8(report.agency()),
                                "”的报告，疑似套用了其他单位的报告"));
     *f.mutable_location() = ctx.narrative().LocationOf(begin, p + 1);
     out.push_back(std::move(f));

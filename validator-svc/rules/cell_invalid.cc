@@ -6,6 +6,7 @@
 #include "common/report/cell_keys.h"
 #include "common/report/cell_table.h"
 #include "validator-svc/cell_labels.h"
+#include "validator-svc/narrative/narrative_text.h"
 
 namespace govreport::validator {
 namespace {
@@ -45,7 +46,8 @@ void CellInvalidRule::Check(const RuleContext& ctx,
         ctx, {i},
         absl::StrCat(CellDescription(i), "应填",
                      IsAmountKey(ReportCells::Key(i)) ? "非负金额" : "非负整数",
-                     "，实际填写“", cell->raw(), "”", problem));
+                     "，实际填写“", narrative::ValidUtf8(cell->raw()), "”",
+                     problem));
     if (cell->has_invalid_number()) f.set_actual(cell->invalid_number());
     std::optional<double> value = CellValue(*cell);
     if (value && std::isfinite(*value)) f.set_actual(*value);

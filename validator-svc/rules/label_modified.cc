@@ -65,8 +65,8 @@ void LabelModifiedRule::Check(const RuleContext& ctx,
                         : d.table() == 3 ? "第三张表"
                         : d.table() == 4 ? "第四张表"
                                          : "表格";
-    f.set_message(absl::StrCat(table, "标签“", d.found(), "”与模板“",
-                               d.expected(),
+    f.set_message(absl::StrCat(table, "标签“", narrative::ValidUtf8(d.found()),
+                               "”与模板“", narrative::ValidUtf8(d.expected()),
                                "”不一致（不只是空格或标点的差别）"));
     *f.mutable_location() = d.location();
     out.push_back(std::move(f));

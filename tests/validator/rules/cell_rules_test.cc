@@ -118,3 +118,19 @@ TEST(TableMissing, NotReportedForPreNineteenReports) {
 
 }  // namespace
 }  // namespace govreport::validator
+
+namespace govreport::validator {
+namespace {
+
+TEST(CellInvalid, MessagesStayValidUtf8WhateverTheRawText) {
+  v1::Report r = testing::BalancedReport();
+  testing::SetInvalid(r, "t3.granted.natural",
+                      std::string("\xE4\xB8", 2) + "x\xFF");
+  std::vector<v1::Finding> f = Validator().Validate(r);
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].message(), std::string("第三张表“予以公开”行“自然人”列应填非负整数，实际填写“") +
+                                "\xEF\xBF\xBD\xEF\xBF\xBDx\xEF\xBF\xBD" + "”不是数字");
+}
+
+}  // namespace
+}  // namespace govreport::validator
