@@ -73,6 +73,7 @@ bool TitleNamesReport(const std::u32string& key) {
   if (key.empty()) return false;
   bool names = key.find(U"年度报告") != std::u32string::npos ||
                key.find(U"年报") != std::u32string::npos;
+  if (key.find(U"模板") != std::u32string::npos) return false;
   char32_t last = key.back();
   bool letter =
       last == U'函' || last == U'知' || last == U'复' || last == U'见';
@@ -198,8 +199,17 @@ absl::StatusOr<v1::Report> Parser::ParseDecoded(
       tables.t2.cells_found || tables.t3.cells_found || tables.t4.cells_found;
   if (!tables.t2.cells_found && !tables.t3.cells_found)
     ExtractE2014(grid, &tables);
-  bool is_report =
-      tables_found || tables.e2014_found || TitleNamesReport(title_key);
+  // A report has figures: tables whose cells are all blank (the official
+  // blank template) are a form, not a report.
+  bool any_value = false;
+  for (const auto& [key, cell] : tables.sink.cells) {
+    if (cell.state() == v1::CELL_STATE_VALUE) {
+      any_value = true;
+      break;
+    }
+  }
+  bool is_report = (tables_found && any_value) || tables.e2014_found ||
+                   TitleNamesReport(title_key);
   report.set_is_annual_report(is_report);
   TemplateEvidence evidence;
   evidence.t2_version = tables.t2_version;
@@ -208,7 +218,7 @@ absl::StatusOr<v1::Report> Parser::ParseDecoded(
   evidence.e2014_table = tables.e2014_found;
   evidence.document_key = document_key;
   v1::Template tmpl =
-      is_report ? DetectTemplate(evidence) : v1::TEMPLATE_UNKNOWN;
+      (is_report || tables_found) ? DetectTemplate(evidence) : v1::TEMPLATE_UNKNOWN;
   report.set_template_(tmpl);
 
   const bool legacy = tmpl == v1::TEMPLATE_E2014 || tmpl == v1::TEMPLATE_E2008;

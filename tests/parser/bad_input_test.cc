@@ -143,3 +143,33 @@ TEST(ParserBadInput, NotAReportIsReadAsSuch) {
 
 }  // namespace
 }  // namespace govreport::parser
+
+namespace govreport::parser {
+namespace {
+
+TEST(ParserBlankTemplate, TablesWithoutFiguresAreAFormNotAReport) {
+  // The official template's tables with every cell empty.
+  std::string seed = ReadSample("seeds/002_6a46581b0013c0e7.txt");
+  size_t begin = seed.find("二、主动公开政府信息情况");
+  size_t end = seed.find("五、存在的主要问题");
+  ASSERT_NE(begin, std::string::npos);
+  std::string tables = seed.substr(begin, end - begin);
+  std::string blank;
+  for (size_t i = 0; i < tables.size(); ++i) {
+    bool lone_zero = tables[i] == '0' && (i == 0 || tables[i - 1] == '\t' || tables[i - 1] == '\n') &&
+                     (i + 1 == tables.size() || tables[i + 1] == '\t' || tables[i + 1] == '\n');
+    blank += lone_zero ? std::string("\xE3\x80\x80") : std::string(1, tables[i]);
+  }
+  Parser parser({});
+  auto r = parser.Parse("template.txt", "政府信息公开工作年度报告格式模板\n" + blank);
+  ASSERT_TRUE(r.ok()) << r.status();
+  EXPECT_FALSE(r->is_annual_report());
+  EXPECT_EQ(r->template_(), v1::TEMPLATE_V2021);
+  for (const auto& c : r->cells()) {
+    EXPECT_FALSE(c.has_count() || c.has_amount()) << c.key();
+  }
+  EXPECT_EQ(CellOf(*r, "t2.rules.issued").state(), v1::CELL_STATE_BLANK);
+}
+
+}  // namespace
+}  // namespace govreport::parser
