@@ -156,12 +156,17 @@ TEST(ParserBlankTemplate, TablesWithoutFiguresAreAFormNotAReport) {
   std::string tables = seed.substr(begin, end - begin);
   std::string blank;
   for (size_t i = 0; i < tables.size(); ++i) {
-    bool lone_zero = tables[i] == '0' && (i == 0 || tables[i - 1] == '\t' || tables[i - 1] == '\n') &&
-                     (i + 1 == tables.size() || tables[i + 1] == '\t' || tables[i + 1] == '\n');
-    blank += lone_zero ? std::string("\xE3\x80\x80") : std::string(1, tables[i]);
+    bool lone_zero =
+        tables[i] == '0' &&
+        (i == 0 || tables[i - 1] == '\t' || tables[i - 1] == '\n') &&
+        (i + 1 == tables.size() || tables[i + 1] == '\t' ||
+         tables[i + 1] == '\n');
+    blank +=
+        lone_zero ? std::string("\xE3\x80\x80") : std::string(1, tables[i]);
   }
   Parser parser({});
-  auto r = parser.Parse("template.txt", "政府信息公开工作年度报告格式模板\n" + blank);
+  auto r = parser.Parse("template.txt",
+                        "政府信息公开工作年度报告格式模板\n" + blank);
   ASSERT_TRUE(r.ok()) << r.status();
   EXPECT_FALSE(r->is_annual_report());
   EXPECT_EQ(r->template_(), v1::TEMPLATE_V2021);

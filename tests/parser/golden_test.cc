@@ -15,6 +15,7 @@
 #include "gtest/gtest.h"
 #include "nlohmann/json.hpp"
 #include "parser-svc/parser.h"
+#include "unicode/ucnv.h"
 
 namespace govreport::parser {
 namespace {
@@ -100,10 +101,63 @@ TEST_P(GoldenTest, MatchesExpectedExport) {
     }
     EXPECT_EQ(value, want) << key;
   }
+  // Labels the validator reports as LABEL-MODIFIED are recorded, and no
+  // others.
+  bool label_modified = false;
+  for (const auto& f : expected["findings_expected"]) {
+    label_modified |= f["rule"] == "LABEL-MODIFIED";
+  }
+  EXPECT_EQ(report->label_deviations_size() > 0, label_modified)
+      << report->label_deviations_size() << " label deviations";
   if (HasFailure()) {
     for (const v1::ParseNote& note : report->notes()) {
       ADD_FAILURE() << "note " << note.code() << ": " << note.message();
     }
+  }
+}
+
+// The same document in each supported encoding reads the same.
+TEST(GoldenEncodings, Gb18030AndUtf16ReadLikeUtf8) {
+  fs::path input =
+      fs::path(GOVREPORT_DATA_DIR) / "samples/seeds/003_f5bd25535f6ad151.txt";
+  std::string utf8 = ReadFile(input);
+  absl::StatusOr<v1::Report> want = SharedParser().Parse("003.txt", utf8);
+  ASSERT_TRUE(want.ok()) << want.status();
+  for (const char* charset : {"GB18030", "UTF-16LE", "UTF-16BE"}) {
+    UErrorCode status = U_ZERO_ERROR;
+    std::string bytes(utf8.size() * 4 + 16, '\0');
+    int32_t n = ucnv_convert(charset, "UTF-8", bytes.data(),
+                             static_cast<int32_t>(bytes.size()), utf8.data(),
+                             static_cast<int32_t>(utf8.size()), &status);
+    ASSERT_TRUE(U_SUCCESS(status)) << charset;
+    bytes.resize(n);
+    if (std::string(charset) == "UTF-16LE")
+      bytes = std::string("\xFF\xFE", 2) + bytes;
+    if (std::string(charset) == "UTF-16BE")
+      bytes = std::string("\xFE\xFF", 2) + bytes;
+    absl::StatusOr<v1::Report> got = SharedParser().Parse(charset, bytes);
+    ASSERT_TRUE(got.ok()) << charset << ": " << got.status();
+    EXPECT_EQ(ReportToJson(*got), ReportToJson(*want)) << charset;
+    EXPECT_EQ(got->encoding(),
+              std::string(charset) == "GB18030" ? "GB18030" : charset);
+    EXPECT_EQ(got->text(), want->text()) << charset;
+  }
+}
+
+// The six sections are found however their headings are worded.
+TEST(GoldenSections, FindsAllSixInEverySeed) {
+  for (const std::string& rel : GoldenFiles()) {
+    if (rel.rfind("seeds/", 0) != 0) continue;
+    fs::path input = fs::path(GOVREPORT_DATA_DIR) / "samples" / rel;
+    absl::StatusOr<v1::Report> r = SharedParser().Parse(rel, ReadFile(input));
+    ASSERT_TRUE(r.ok()) << r.status();
+    ASSERT_EQ(r->sections_size(), 6) << rel;
+    for (int i = 0; i < 6; ++i) {
+      EXPECT_EQ(r->sections(i).ordinal(), i + 1) << rel;
+      EXPECT_GT(r->sections(i).location().line(), 0u) << rel;
+    }
+    EXPECT_NE(r->sections(3).heading().find("复议"), std::string::npos) << rel;
+    EXPECT_EQ(r->id().size(), 64u);
   }
 }
 

@@ -58,7 +58,8 @@ TEST(DocxDecoder, LocatesCellsAndLines) {
   DocxBody body;
   body.Paragraph("标题");
   body.Table({{DocxCell("a"), DocxCell("b")}, {DocxCell("c", 2)}});
-  absl::StatusOr<DecodedDocument> doc = DecodeDocx("t.docx", PackDocx(body.Xml()));
+  absl::StatusOr<DecodedDocument> doc =
+      DecodeDocx("t.docx", PackDocx(body.Xml()));
   ASSERT_TRUE(doc.ok()) << doc.status();
   ASSERT_EQ(doc->lines.size(), 3u);
   EXPECT_EQ(doc->format, v1::DOCUMENT_FORMAT_DOCX);
@@ -80,7 +81,8 @@ TEST(DocxDecoder, ReadsRunsTabsBreaksAndSkipsDeletionsAndFieldCodes) {
       "<w:p><w:r><w:fldChar w:fldCharType=\"begin\"/></w:r>"
       "<w:r><w:instrText> PAGE </w:instrText></w:r>"
       "<w:r><w:fldChar w:fldCharType=\"separate\"/></w:r>"
-      "<w:r><w:t>7</w:t></w:r><w:r><w:fldChar w:fldCharType=\"end\"/></w:r></w:p>"
+      "<w:r><w:t>7</w:t></w:r><w:r><w:fldChar "
+      "w:fldCharType=\"end\"/></w:r></w:p>"
       "<w:sdt><w:sdtPr><w:alias w:val=\"x\"/></w:sdtPr><w:sdtContent>"
       "<w:p><w:r><w:t>控件内</w:t></w:r></w:p></w:sdtContent></w:sdt>"
       "<w:p><w:r><w:t xml:space=\"preserve\">　　</w:t></w:r></w:p>");
@@ -111,14 +113,17 @@ TEST(DocxDecoder, ReadsTheBlankTemplate) {
   EXPECT_EQ(dump[0], "政府信息公开工作年度报告格式模板");
   EXPECT_EQ(dump[6], "T1R3: 规章|||");
   EXPECT_EQ(dump[10], "T1R7: 行政许可||^|^");
-  EXPECT_EQ(dump[24],
-            "T2R3: ^（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
-            "|^（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
-            "|^（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
-            "|^自然人|商业 企业|科研 机构|社会公益组织|法律服务机构|其他|^总计");
-  EXPECT_EQ(dump[45],
+  EXPECT_EQ(
+      dump[21],
+      "T2R3: "
+      "^（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
+      "|^（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
+      "|^（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
+      "|^自然人|商业 企业|科研 机构|社会公益组织|法律服务机构|其他|^总计");
+  EXPECT_EQ(dump[42],
             "T2R24: ^三、本年度办理结果|（六）其他处理|"
-            "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请|||||||");
+            "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请||"
+            "|||||");
   EXPECT_EQ(dump[51], "T3R4: ||||||||||||||");
 }
 
@@ -142,8 +147,8 @@ TEST(DocxDecoder, CorruptZipIsAClearError) {
 TEST(DocxDecoder, ZipWithoutWordDocumentIsNotADocx) {
   std::string xlsx = PackDocx("<x/>");
   // Rename word/document.xml in both headers.
-  for (size_t pos = 0; (pos = xlsx.find("word/document.xml", pos)) !=
-                       std::string::npos;) {
+  for (size_t pos = 0;
+       (pos = xlsx.find("word/document.xml", pos)) != std::string::npos;) {
     xlsx.replace(pos, 4, "xxxx");
   }
   absl::StatusOr<DecodedDocument> doc = DecodeDocx("sheet.xlsx", xlsx);
@@ -205,8 +210,8 @@ class BitWriter {
 
 std::string BombDeflate(uint64_t bytes) {
   BitWriter w;
-  w.Put(1, 1);  // Final block.
-  w.Put(1, 2);  // Fixed Huffman.
+  w.Put(1, 1);                   // Final block.
+  w.Put(1, 2);                   // Fixed Huffman.
   w.PutReversed(0x30 + '<', 8);  // Literal '<' (codes 0x30.. for 0-143).
   for (uint64_t n = 1; n + 258 <= bytes; n += 258) {
     w.PutReversed(0xC5, 8);  // Length code 285 = 258 (11000101).

@@ -26,8 +26,8 @@ constexpr absl::string_view kRels =
     R"(</Relationships>)";
 
 std::string ParagraphXml(absl::string_view text) {
-  return absl::StrCat("<w:p><w:r><w:t xml:space=\"preserve\">",
-                      XmlEscape(text), "</w:t></w:r></w:p>");
+  return absl::StrCat("<w:p><w:r><w:t xml:space=\"preserve\">", XmlEscape(text),
+                      "</w:t></w:r></w:p>");
 }
 
 }  // namespace
@@ -36,11 +36,20 @@ std::string XmlEscape(absl::string_view text) {
   std::string out;
   for (char c : text) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out.push_back(c);
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      default:
+        out.push_back(c);
     }
   }
   return out;
@@ -59,7 +68,9 @@ void DocxBody::Table(const std::vector<std::vector<DocxCell>>& rows,
       grid_columns = std::max(grid_columns, width);
     }
   }
-  body_ += "<w:tbl><w:tblPr><w:tblW w:w=\"0\" w:type=\"auto\"/></w:tblPr><w:tblGrid>";
+  body_ +=
+      "<w:tbl><w:tblPr><w:tblW w:w=\"0\" "
+      "w:type=\"auto\"/></w:tblPr><w:tblGrid>";
   for (int i = 0; i < grid_columns; ++i) body_ += "<w:gridCol w:w=\"800\"/>";
   body_ += "</w:tblGrid>";
   for (const auto& row : rows) {
@@ -107,9 +118,9 @@ std::string PackDocx(absl::string_view document_xml) {
     const char* name;
     absl::string_view data;
   };
-  for (const Part& part : {Part{"[Content_Types].xml", kContentTypes},
-                           Part{"_rels/.rels", kRels},
-                           Part{"word/document.xml", document_xml}}) {
+  for (const Part& part :
+       {Part{"[Content_Types].xml", kContentTypes}, Part{"_rels/.rels", kRels},
+        Part{"word/document.xml", document_xml}}) {
     zip_source_t* src =
         zip_source_buffer(archive, part.data.data(), part.data.size(), 0);
     if (src == nullptr || zip_file_add(archive, part.name, src, 0) < 0) {

@@ -26,13 +26,14 @@ std::vector<std::string> DecodeToDump(const std::string& html) {
 
 TEST(HtmlDecoder, ExpandsRowspanAndColspanIntoSpanCopies) {
   EXPECT_THAT(
-      DecodeToDump("<table>"
-                   "<tr><td rowspan=2 colspan=2>勾稽</td><td colspan=2>申请人</td></tr>"
-                   "<tr><td>自然人</td><td>总计</td></tr>"
-                   "<tr><td rowspan=\"2\">三、办理结果</td><td>（一）予以公开</td>"
-                   "<td>5</td><td></td></tr>"
-                   "<tr><td>（二）部分公开</td><td>0</td><td>1</td></tr>"
-                   "</table>"),
+      DecodeToDump(
+          "<table>"
+          "<tr><td rowspan=2 colspan=2>勾稽</td><td colspan=2>申请人</td></tr>"
+          "<tr><td>自然人</td><td>总计</td></tr>"
+          "<tr><td rowspan=\"2\">三、办理结果</td><td>（一）予以公开</td>"
+          "<td>5</td><td></td></tr>"
+          "<tr><td>（二）部分公开</td><td>0</td><td>1</td></tr>"
+          "</table>"),
       ElementsAre("T1R1: 勾稽|^勾稽|申请人|^申请人",
                   "T1R2: ^勾稽|^勾稽|自然人|总计",
                   "T1R3: 三、办理结果|（一）予以公开|5|",
@@ -40,10 +41,11 @@ TEST(HtmlDecoder, ExpandsRowspanAndColspanIntoSpanCopies) {
 }
 
 TEST(HtmlDecoder, LocatesEveryGridCell) {
-  absl::StatusOr<DecodedDocument> doc = DecodeHtml(
-      "t.html",
-      "<p>x</p><table><tr><td>a</td><td>b</td></tr></table>"
-      "<table><tr><td colspan=2>c</td></tr><tr><td>d</td><td>e</td></tr></table>");
+  absl::StatusOr<DecodedDocument> doc =
+      DecodeHtml("t.html",
+                 "<p>x</p><table><tr><td>a</td><td>b</td></tr></table>"
+                 "<table><tr><td "
+                 "colspan=2>c</td></tr><tr><td>d</td><td>e</td></tr></table>");
   ASSERT_TRUE(doc.ok()) << doc.status();
   ASSERT_EQ(doc->lines.size(), 4u);
   const DocCell& e = doc->lines[3].cells[1];
@@ -66,12 +68,14 @@ TEST(HtmlDecoder, PadsRaggedRowsWithBlankCells) {
 
 TEST(HtmlDecoder, TextBlocksBecomeLinesInOrder) {
   EXPECT_THAT(
-      DecodeToDump("<html><head><title>某局2023年政府信息公开工作年度报告</title>"
-                   "<style>p{}</style><script>var a='不要';</script></head><body>"
-                   "<h1>某局2023年  政府信息公开\n工作年度报告</h1>"
-                   "<p>一、总体情况<br>第二行&nbsp;</p><div>　　正文<span>继续</span></div>"
-                   "<ul><li>甲</li><li>乙</li></ul>"
-                   "<pre>规章\t0\t1\n\n行政许可\t3</pre></body></html>"),
+      DecodeToDump(
+          "<html><head><title>某局2023年政府信息公开工作年度报告</title>"
+          "<style>p{}</style><script>var a='不要';</script></head><body>"
+          "<h1>某局2023年  政府信息公开\n工作年度报告</h1>"
+          "<p>一、总体情况<br>第二行&nbsp;</p><div>　　正文<span>继续</span></"
+          "div>"
+          "<ul><li>甲</li><li>乙</li></ul>"
+          "<pre>规章\t0\t1\n\n行政许可\t3</pre></body></html>"),
       ElementsAre("某局2023年政府信息公开工作年度报告",
                   "某局2023年 政府信息公开 工作年度报告", "一、总体情况",
                   "第二行", "正文继续", "甲", "乙", "规章\t0\t1",
@@ -93,15 +97,14 @@ TEST(HtmlDecoder, DropsNavigationHiddenAndFooterButKeepsFilingNumber) {
 
 TEST(HtmlDecoder, LayoutTableAroundTheContentDoesNotSwallowDataTables) {
   EXPECT_THAT(
-      DecodeToDump(
-          "<table width=100%><tr><td>"
-          "<table><tr><td>网站首页</td></tr></table></td></tr>"
-          "<tr><td><p>二、主动公开政府信息情况</p>"
-          "<table border=1><tr><td>规章</td><td>3</td></tr>"
-          "<tr><td>行政规范性文件</td><td>4</td></tr></table>"
-          "<p>三、收到和处理</p>"
-          "<table border=1><tr><td>自然人</td><td>7</td></tr></table>"
-          "</td></tr></table>"),
+      DecodeToDump("<table width=100%><tr><td>"
+                   "<table><tr><td>网站首页</td></tr></table></td></tr>"
+                   "<tr><td><p>二、主动公开政府信息情况</p>"
+                   "<table border=1><tr><td>规章</td><td>3</td></tr>"
+                   "<tr><td>行政规范性文件</td><td>4</td></tr></table>"
+                   "<p>三、收到和处理</p>"
+                   "<table border=1><tr><td>自然人</td><td>7</td></tr></table>"
+                   "</td></tr></table>"),
       ElementsAre("网站首页", "二、主动公开政府信息情况", "T1R1: 规章|3",
                   "T1R2: 行政规范性文件|4", "三、收到和处理",
                   "T2R1: 自然人|7"));
@@ -133,18 +136,21 @@ TEST(HtmlDecoder, ReadsTheCitySampleTables) {
   EXPECT_EQ(dump[0], "测试市2025年政府信息公开工作年度报告");
   EXPECT_EQ(dump[9], "T1R3: 规章|3|5|74");
   EXPECT_EQ(dump[13], "T1R7: 行政许可|11398889|^11398889|^11398889");
-  EXPECT_EQ(dump[25],
-            "T2R3: ^（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
-            "|^（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
-            "|^（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
-            "||商业企业|科研机构|社会公益组织|法律服务机构|其他|");
-  EXPECT_EQ(dump[30],
-            "T2R8: ^三、本年度办理结果|（三）不予公开|1.属于国家秘密|13|0|0|0|0|0|13");
-  EXPECT_EQ(dump[50],
+  EXPECT_EQ(
+      dump[24],
+      "T2R3: "
+      "^（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
+      "|^（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
+      "|^（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
+      "||商业企业|科研机构|社会公益组织|法律服务机构|其他|");
+  EXPECT_EQ(
+      dump[29],
+      "T2R8: "
+      "^三、本年度办理结果|（三）不予公开|1.属于国家秘密|13|0|0|0|0|0|13");
+  EXPECT_EQ(dump[49],
             "T2R28: 四、结转下年度继续办理|^四、结转下年度继续办理|"
             "^四、结转下年度继续办理|783|6|0|2|25|3|819");
-  EXPECT_EQ(dump[55],
-            "T3R4: 376|97|196|121|790|16|1|12|27|56|74|1|30|51|156");
+  EXPECT_EQ(dump[54], "T3R4: 376|97|196|121|790|16|1|12|27|56|74|1|30|51|156");
   EXPECT_EQ(doc->encoding, "UTF-8");
 }
 

@@ -26,10 +26,9 @@ TEST(PdfLayoutCleanup, DropsPageNumbersAtPageEdgesOnly) {
       {"数量", "                         5"},
       {"合计", "7"},
   });
-  EXPECT_THAT(Texts(lines),
-              ElementsAre("规章   1   0   11", "行政许可   447228",
-                          "行政处罚   7", "", "行政强制   88", "数量", "合计",
-                          "7"));
+  EXPECT_THAT(Texts(lines), ElementsAre("规章   1   0   11",
+                                        "行政许可   447228", "行政处罚   7", "",
+                                        "行政强制   88", "数量", "合计", "7"));
   EXPECT_EQ(lines[1].page, 2u);
   EXPECT_EQ(lines[7].page, 6u);
 }
@@ -55,11 +54,11 @@ TEST(PdfLayoutCleanup, DropsARunningHeaderButKeepsAOneOffRepeat) {
       {"某市2024年政府信息公开工作年度报告", "正文"},
       {"信息内容   本年处理决定数量", "行政处罚   5"},
   });
-  EXPECT_THAT(Texts(lines),
-              ElementsAre("某市2024年政府信息公开工作年度报告",
-                          "信息内容   本年处理决定数量", "行政许可   9", "",
-                          "正文", "信息内容   本年处理决定数量",
-                          "行政处罚   5"));
+  EXPECT_THAT(
+      Texts(lines),
+      ElementsAre("某市2024年政府信息公开工作年度报告",
+                  "信息内容   本年处理决定数量", "行政许可   9", "", "正文",
+                  "信息内容   本年处理决定数量", "行政处罚   5"));
 }
 
 TEST(PdfLayoutCleanup, LiftsAVerticalLabelOutOfTheRows) {
@@ -84,9 +83,9 @@ TEST(PdfLayoutCleanup, LeavesShortWordsInTextAlone) {
       "我们 认为",
       "好",
   }});
-  EXPECT_THAT(Texts(lines), ElementsAre("结果   结果     其他   尚未",
-                                        "维持   纠正     结果   审结",
-                                        "我们 认为", "好"));
+  EXPECT_THAT(Texts(lines),
+              ElementsAre("结果   结果     其他   尚未",
+                          "维持   纠正     结果   审结", "我们 认为", "好"));
 }
 
 }  // namespace

@@ -70,8 +70,9 @@ std::string TextPdf(const std::vector<std::vector<PdfText>>& pages) {
   for (const auto& page : pages) {
     std::string c;
     for (const PdfText& t : page) {
-      absl::StrAppend(&c, "BT /F1 10 Tf ", absl::StrFormat("%.1f %.1f", t.x, t.y),
-                      " Td (", Escape(t.text), ") Tj ET\n");
+      absl::StrAppend(&c, "BT /F1 10 Tf ",
+                      absl::StrFormat("%.1f %.1f", t.x, t.y), " Td (",
+                      Escape(t.text), ") Tj ET\n");
     }
     contents.push_back(c);
   }
