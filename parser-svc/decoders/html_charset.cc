@@ -85,21 +85,31 @@ std::string DeclaredHtmlCharset(absl::string_view head) {
   return "";
 }
 
-absl::StatusOr<std::string> ConvertToUtf8(absl::string_view bytes,
-                                          const char* charset, bool strict,
-                                          size_t* replaced) {
+namespace {
+
+// Converts between two ICU charsets; with `strict`, stops at the first
+// byte (or character) the source or target cannot take.
+absl::StatusOr<std::string> Convert(absl::string_view bytes,
+                                    const char* from_charset,
+                                    const char* to_charset, bool strict) {
   UErrorCode status = U_ZERO_ERROR;
-  ConverterPtr from(ucnv_open(charset, &status));
+  ConverterPtr from(ucnv_open(from_charset, &status));
   if (U_FAILURE(status)) {
     return absl::InvalidArgumentError(
-        absl::StrCat("unsupported character set ", charset));
+        absl::StrCat("unsupported character set ", from_charset));
   }
-  ConverterPtr to(ucnv_open("UTF-8", &status));
-  if (U_FAILURE(status)) return absl::InternalError("ICU has no UTF-8");
+  ConverterPtr to(ucnv_open(to_charset, &status));
+  if (U_FAILURE(status)) {
+    return absl::InvalidArgumentError(
+        absl::StrCat("unsupported character set ", to_charset));
+  }
   if (strict) {
     ucnv_setToUCallBack(from.get(), UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr,
                         nullptr, &status);
+    ucnv_setFromUCallBack(to.get(), UCNV_FROM_U_CALLBACK_STOP, nullptr, nullptr,
+                          nullptr, &status);
   }
+  const char* charset = from_charset;
   std::string out;
   out.reserve(bytes.size() + bytes.size() / 2);
   char buffer[65536];
@@ -133,6 +143,23 @@ absl::StatusOr<std::string> ConvertToUtf8(absl::string_view bytes,
     }
     break;
   }
+  return out;
+}
+
+}  // namespace
+
+absl::StatusOr<std::string> ConvertFromUtf8(absl::string_view utf8,
+                                            const char* charset) {
+  return Convert(utf8, "UTF-8", charset, /*strict=*/true);
+}
+
+absl::StatusOr<std::string> ConvertToUtf8(absl::string_view bytes,
+                                          const char* charset, bool strict,
+                                          size_t* replaced) {
+  absl::StatusOr<std::string> converted =
+      Convert(bytes, charset, "UTF-8", strict);
+  if (!converted.ok()) return converted.status();
+  std::string& out = *converted;
   if (replaced != nullptr) {
     size_t n = 0;
     for (size_t pos = 0;
@@ -141,7 +168,7 @@ absl::StatusOr<std::string> ConvertToUtf8(absl::string_view bytes,
     }
     *replaced = n;
   }
-  return out;
+  return converted;
 }
 
 absl::StatusOr<Utf8Page> DecodeHtmlCharset(absl::string_view name,

@@ -42,6 +42,11 @@ absl::StatusOr<std::string> ConvertToUtf8(absl::string_view bytes,
                                           const char* charset, bool strict,
                                           size_t* replaced = nullptr);
 
+// Converts UTF-8 text to `charset` (e.g. "GB18030"); characters the
+// charset lacks are an error. For writers of test pages and fixtures.
+absl::StatusOr<std::string> ConvertFromUtf8(absl::string_view utf8,
+                                            const char* charset);
+
 }  // namespace govreport::parser
 
 #endif  // GOVREPORT_PARSER_SVC_DECODERS_HTML_CHARSET_H_

@@ -185,8 +185,8 @@ struct VerticalPiece {
   size_t length;  // In code points.
 };
 
-// A lone one- or two-character token (ideographs, optionally ending in
-// "、"), either alone on its line or followed by a wide gap.
+// A lone token: one ideograph, or an ordinal such as "三、", either alone
+// on its line or followed by a wide gap.
 bool FindLoneToken(const std::u32string& line, size_t line_index,
                    VerticalPiece* piece) {
   size_t start = 0;
@@ -198,10 +198,9 @@ bool FindLoneToken(const std::u32string& line, size_t line_index,
   if (length == 0 || length > 2) return false;
   if (end < line.size() && line[end] != U' ') return false;  // Longer word.
   if (!IsIdeograph(line[start])) return false;
-  if (length == 2 && !IsIdeograph(line[start + 1]) &&
-      line[start + 1] != U'\u3001') {
-    return false;
-  }
+  // Two characters only as an ordinal ("三、"): a two-character word
+  // ("结果", "维持") is a wrapped header, not a vertical label.
+  if (length == 2 && line[start + 1] != U'\u3001') return false;
   size_t gap = end;
   while (gap < line.size() && line[gap] == U' ') ++gap;
   if (gap < line.size() && gap - end < 2) return false;  // Ordinary text.
