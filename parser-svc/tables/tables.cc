@@ -59,6 +59,8 @@ LineParts SplitLine(const GridLine& line, CellArena* arena) {
     if (is_label[i]) parts.labels.push_back(&line.cells[i]);
   }
   for (size_t i = last_label + 1; i < line.cells.size(); ++i) {
+    // A copy left by a rowspan/colspan would count one figure twice.
+    if (line.cells[i].span_copy) continue;
     parts.values.push_back(&line.cells[i]);
   }
   bool any_value = false;
