@@ -70,6 +70,23 @@ void BM_ValidateParsedReport(benchmark::State& state) {
 }
 BENCHMARK(BM_ValidateParsedReport);
 
+// One report at a time: where the time goes (text size dominates).
+void BM_ValidateOneReport(benchmark::State& state) {
+  const Corpus& corpus = Load();
+  if (static_cast<size_t>(state.range(0)) >= corpus.reports.size()) {
+    state.SkipWithError("no such report");
+    return;
+  }
+  const v1::Report& report = corpus.reports[state.range(0)];
+  Validator validator({}, corpus.gazetteer.get());
+  for (auto _ : state) benchmark::DoNotOptimize(validator.Validate(report));
+  state.SetItemsProcessed(state.iterations());
+  state.SetLabel(
+      report.source_name().substr(report.source_name().rfind('/') + 1));
+  state.counters["text_kb"] = static_cast<double>(report.text().size()) / 1024;
+}
+BENCHMARK(BM_ValidateOneReport)->DenseRange(0, 13);
+
 }  // namespace
 }  // namespace govreport::validator
 

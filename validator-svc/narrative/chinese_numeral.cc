@@ -1,5 +1,7 @@
 #include "validator-svc/narrative/chinese_numeral.h"
 
+#include <bitset>
+
 namespace govreport::validator::narrative {
 namespace {
 
@@ -86,7 +88,15 @@ std::optional<int64_t> ParseSection(std::u32string_view run) {
 }  // namespace
 
 bool IsChineseNumeralChar(char32_t c) {
-  return DigitOf(c) >= 0 || SmallUnitOf(c) != 0 || c == U'万' || c == U'亿';
+  // Called for every character of a report: a bitmap of the BMP.
+  static const std::bitset<0x10000>* const table = [] {
+    auto* t = new std::bitset<0x10000>();
+    for (char32_t x :
+         std::u32string_view(U"零〇一二两三四五六七八九十百千万亿"))
+      t->set(x);
+    return t;
+  }();
+  return c < 0x10000 && table->test(c);
 }
 
 std::optional<int64_t> ParseChineseNumeral(std::u32string_view run) {

@@ -1,5 +1,6 @@
 #include "validator-svc/narrative/figure_extractor.h"
 
+#include <algorithm>
 #include <optional>
 #include <string_view>
 
@@ -92,50 +93,57 @@ size_t ReadUnit(View t, size_t i, Unit& unit) {
   }
 }
 
+// Figures are found from their units backwards: units are rare, digits and
+// numerals are everywhere in tables.
 std::vector<RawFigure> FindRawFigures(View t) {
   std::vector<RawFigure> out;
-  for (size_t i = 0; i < t.size();) {
-    size_t begin = i;
+  for (size_t i = 1; i < t.size(); ++i) {
+    if (t[i] < 0x4E00) continue;
+    Unit unit = Unit::kNone;
+    size_t len = ReadUnit(t, i, unit);
+    if (len == 0) continue;
+    size_t p = i;
+    bool approximate = false;
+    if (t[p - 1] == U'余' || t[p - 1] == U'多') {
+      approximate = true;
+      --p;
+    }
+    if (p == 0) continue;
+    size_t begin = p;
     std::optional<double> value;
-    if (IsDigit(t[i])) {
-      if (i > 0 && (t[i - 1] == '.' || (t[i - 1] >= 'A' && t[i - 1] <= 'z'))) {
-        while (i < t.size() && IsDigit(t[i])) ++i;
+    if (IsDigit(t[p - 1])) {
+      while (begin > 0 &&
+             (IsDigit(t[begin - 1]) ||
+              (t[begin - 1] == '.' && begin >= 2 && IsDigit(t[begin - 2]) &&
+               begin < p && IsDigit(t[begin])))) {
+        --begin;
+      }
+      char32_t before = begin > 0 ? t[begin - 1] : 0;
+      if (before == '.' || (before >= 'A' && before <= 'z')) {
+        i += len - 1;
         continue;
       }
       double v = 0;
-      while (i < t.size() && IsDigit(t[i])) v = v * 10 + (t[i++] - '0');
-      if (i + 1 < t.size() && t[i] == '.' && IsDigit(t[i + 1])) {
+      size_t k = begin;
+      while (k < p && IsDigit(t[k])) v = v * 10 + (t[k++] - '0');
+      if (k < p && t[k] == '.') {
         double scale = 0.1;
-        for (++i; i < t.size() && IsDigit(t[i]); ++i, scale /= 10)
-          v += (t[i] - '0') * scale;
+        for (++k; k < p; ++k, scale /= 10) v += (t[k] - '0') * scale;
       }
       value = v;
-    } else if (IsChineseNumeralChar(t[i])) {
-      while (i < t.size() && IsChineseNumeralChar(t[i])) ++i;
+    } else if (IsChineseNumeralChar(t[p - 1])) {
+      while (begin > 0 && IsChineseNumeralChar(t[begin - 1])) --begin;
       // "第一件", "每一件", "单一条" are not counts.
       char32_t before = begin > 0 ? t[begin - 1] : 0;
-      if (before == U'第' || before == U'每' || before == U'单' ||
-          before == U'唯')
-        continue;
-      std::optional<int64_t> v =
-          ParseChineseNumeral(t.substr(begin, i - begin));
-      if (v) value = static_cast<double>(*v);
-    } else {
-      ++i;
-      continue;
+      if (before != U'第' && before != U'每' && before != U'单' &&
+          before != U'唯') {
+        std::optional<int64_t> v =
+            ParseChineseNumeral(t.substr(begin, p - begin));
+        if (v) value = static_cast<double>(*v);
+      }
     }
-    if (!value) continue;
-    size_t j = i;
-    bool approximate = false;
-    if (j < t.size() && (t[j] == U'余' || t[j] == U'多')) {
-      approximate = true;
-      ++j;
-    }
-    Unit unit = Unit::kNone;
-    size_t len = ReadUnit(t, j, unit);
-    if (len == 0) continue;
-    out.push_back({begin, j + len, j, *value, approximate, unit});
-    i = j + len;
+    if (value) out.push_back({begin, i + len, i, *value, approximate, unit});
+    i += len - 1;
   }
   return out;
 }
@@ -192,6 +200,8 @@ constexpr View kComparisons[] = {U"同比",   U"增加",   U"减少",   U"增长
 // A topic word further than this from its figure is about something else
 // ("…提起行政诉讼的情况…等六部分").
 constexpr size_t kMaxGap = 12;
+// How far before a figure its topic word is looked for.
+constexpr size_t kSegmentReach = kMaxGap + 10;
 
 std::optional<Topic> TopicOf(View segment) {
   size_t best_end = 0;
@@ -227,19 +237,26 @@ class Extractor {
 
  private:
   size_t ClauseStart(size_t pos) const {
-    while (pos > 0 && !IsClauseBreak(t_[pos - 1])) --pos;
+    size_t limit = pos > kSentenceReach ? pos - kSentenceReach : 0;
+    while (pos > limit && !IsClauseBreak(t_[pos - 1])) --pos;
     return pos;
   }
   size_t ClauseEnd(size_t pos) const {
-    while (pos < t_.size() && !IsClauseBreak(t_[pos])) ++pos;
+    size_t limit = std::min(t_.size(), pos + kSentenceReach);
+    while (pos < limit && !IsClauseBreak(t_[pos])) ++pos;
     return pos;
   }
+  // A sentence is looked at no further than this from the figure: flattened
+  // tables make "sentences" of thousands of characters.
+  static constexpr size_t kSentenceReach = 120;
   size_t SentenceStart(size_t pos) const {
-    while (pos > 0 && !IsSentenceBreak(t_[pos - 1])) --pos;
+    size_t limit = pos > kSentenceReach ? pos - kSentenceReach : 0;
+    while (pos > limit && !IsSentenceBreak(t_[pos - 1])) --pos;
     return pos;
   }
   size_t SentenceEnd(size_t pos) const {
-    while (pos < t_.size() && !IsSentenceBreak(t_[pos])) ++pos;
+    size_t limit = std::min(t_.size(), pos + kSentenceReach);
+    while (pos < limit && !IsSentenceBreak(t_[pos])) ++pos;
     return pos;
   }
   View Span(size_t begin, size_t end) const {
@@ -250,9 +267,15 @@ class Extractor {
     const RawFigure& f = raw_[k];
     size_t seg_begin = ClauseStart(f.begin);
     if (k > 0 && raw_[k - 1].end > seg_begin) seg_begin = raw_[k - 1].end;
+    // Only the words right before a figure can be its topic (kMaxGap plus
+    // the longest topic word).
+    if (f.begin > seg_begin + kSegmentReach)
+      seg_begin = f.begin - kSegmentReach;
     View segment = Span(seg_begin, f.begin);
     if (ContainsAny(segment, kComparisons)) return;
-    View sentence = Span(SentenceStart(f.begin), SentenceEnd(f.end));
+    auto sentence = [&] {
+      return Span(SentenceStart(f.begin), SentenceEnd(f.end));
+    };
     View after = Span(f.end, ClauseEnd(f.end));
     if (after.size() > 16) after = after.substr(0, 16);
 
@@ -260,9 +283,9 @@ class Extractor {
       double yuan = f.unit == Unit::kWanYuan ? f.value * 10000 : f.value;
       if (Contains(segment, U"收取") || Contains(segment, U"实收") ||
           Contains(segment, U"收缴")) {
-        if (Contains(sentence, U"费")) Emit(Topic::kFeeCollected, yuan, f);
+        if (Contains(sentence(), U"费")) Emit(Topic::kFeeCollected, yuan, f);
       } else if ((Contains(segment, U"金额") || Contains(segment, U"总额")) &&
-                 Contains(sentence, U"收费通知")) {
+                 Contains(sentence(), U"收费通知")) {
         Emit(Topic::kFeeNoticeAmount, yuan, f);
       }
       return;
@@ -288,7 +311,7 @@ class Extractor {
     }
     if (f.unit != Unit::kCount) return;
     if (*topic == Topic::kNewApplications || *topic == Topic::kDone) {
-      if (ContainsAny(sentence, kOtherWorkflows)) return;
+      if (ContainsAny(sentence(), kOtherWorkflows)) return;
     }
     if (*topic == Topic::kNewApplications) {
       // The figure must count applications: 申请 right before it or right

@@ -1,5 +1,7 @@
 #include "validator-svc/narrative/narrative_text.h"
 
+#include <memory>
+
 namespace govreport::validator::narrative {
 namespace {
 
@@ -99,37 +101,83 @@ std::string ValidUtf8(absl::string_view s) {
 }
 
 NarrativeText::NarrativeText(absl::string_view utf8) {
-  text_.reserve(utf8.size() / 2);
-  line_.reserve(utf8.size() / 2);
-  column_.reserve(utf8.size() / 2);
+  // This runs over every report's whole text: write by index into buffers
+  // sized for the worst case (one code point per byte), without zero-filling.
+  std::unique_ptr<char32_t[]> text(new char32_t[utf8.size() + 1]);
+  std::unique_ptr<uint32_t[]> line_of(new uint32_t[utf8.size() + 1]);
+  std::unique_ptr<uint32_t[]> column_of(new uint32_t[utf8.size() + 1]);
+  size_t n = 0;
   uint32_t line = 1;
   uint32_t column = 1;
   bool pending_space = false;
-  for (size_t i = 0; i < utf8.size();) {
-    char32_t c = Decode(utf8, i);
-    if (IsSpace(c)) {
+  const size_t size = utf8.size();
+  const unsigned char* bytes =
+      reinterpret_cast<const unsigned char*>(utf8.data());
+  bool line_start = true;
+  for (size_t i = 0; i < size;) {
+    if (line_start) {
+      line_start = false;
+      // A table row of tab- or pipe-separated cells is not prose: keep one
+      // clause break in its place.
+      size_t end = utf8.find('\n', i);
+      if (end == absl::string_view::npos) end = size;
+      int separators = 0;
+      for (size_t k = i; k < end && separators < 3; ++k) {
+        separators += bytes[k] == '\t' || bytes[k] == '|';
+      }
+      if (separators >= 3) {
+        text[n] = '|';
+        line_of[n] = line;
+        column_of[n] = 1;
+        ++n;
+        i = end;
+        pending_space = false;
+        continue;
+      }
+    }
+    char32_t c;
+    unsigned char b = bytes[i];
+    if (b < 0x80) {
+      c = b;
+      ++i;
+    } else if ((b >> 4) == 14 && i + 2 < size && (bytes[i + 1] >> 6) == 2 &&
+               (bytes[i + 2] >> 6) == 2) {
+      // The common case in Chinese text: a 3-byte sequence.
+      c = ((b & 0x0F) << 12) | ((bytes[i + 1] & 0x3F) << 6) |
+          (bytes[i + 2] & 0x3F);
+      i += 3;
+    } else {
+      c = Decode(utf8, i);
+    }
+    if ((c <= ' ' || c >= 0xA0) && IsSpace(c)) {
       pending_space = true;
       if (c == '\n') {
         ++line;
         column = 1;
+        line_start = true;
       } else {
         ++column;
       }
       continue;
     }
     c = Fold(c);
-    if (pending_space && !text_.empty() && IsAsciiAlnum(text_.back()) &&
+    if (pending_space && n > 0 && IsAsciiAlnum(text[n - 1]) &&
         IsAsciiAlnum(c)) {
-      text_.push_back(' ');
-      line_.push_back(line);
-      column_.push_back(column > 1 ? column - 1 : 1);
+      text[n] = ' ';
+      line_of[n] = line;
+      column_of[n] = column > 1 ? column - 1 : 1;
+      ++n;
     }
     pending_space = false;
-    text_.push_back(c);
-    line_.push_back(line);
-    column_.push_back(column);
+    text[n] = c;
+    line_of[n] = line;
+    column_of[n] = column;
+    ++n;
     ++column;
   }
+  text_.assign(text.get(), n);
+  line_.assign(line_of.get(), line_of.get() + n);
+  column_.assign(column_of.get(), column_of.get() + n);
 }
 
 v1::SourceLocation NarrativeText::LocationOf(size_t begin, size_t end) const {
