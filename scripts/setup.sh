@@ -14,7 +14,7 @@ PACKAGES=(
   # document formats
   libgumbo-dev libpoppler-cpp-dev poppler-utils libpugixml-dev libzip-dev
   # tests and benchmarks
-  libgtest-dev libgmock-dev libbenchmark-dev openssl curl python3 chromium
+  libgtest-dev libgmock-dev libbenchmark-dev openssl curl python3 chromium fonts-wqy-microhei
   # deploy checks
   buildah kubectl nodejs
 )
