@@ -1,6 +1,7 @@
 #include "validator-svc/narrative/figure_extractor.h"
 
 #include <algorithm>
+#include <bitset>
 #include <optional>
 #include <string_view>
 
@@ -97,8 +98,13 @@ size_t ReadUnit(View t, size_t i, Unit& unit) {
 // numerals are everywhere in tables.
 std::vector<RawFigure> FindRawFigures(View t) {
   std::vector<RawFigure> out;
+  static const std::bitset<0x10000>* const unit_start = [] {
+    auto* b = new std::bitset<0x10000>();
+    for (char32_t c : View(U"件起宗份次条元万")) b->set(c);
+    return b;
+  }();
   for (size_t i = 1; i < t.size(); ++i) {
-    if (t[i] < 0x4E00) continue;
+    if (t[i] >= 0x10000 || !unit_start->test(t[i])) continue;
     Unit unit = Unit::kNone;
     size_t len = ReadUnit(t, i, unit);
     if (len == 0) continue;
@@ -236,16 +242,6 @@ class Extractor {
   }
 
  private:
-  size_t ClauseStart(size_t pos) const {
-    size_t limit = pos > kSentenceReach ? pos - kSentenceReach : 0;
-    while (pos > limit && !IsClauseBreak(t_[pos - 1])) --pos;
-    return pos;
-  }
-  size_t ClauseEnd(size_t pos) const {
-    size_t limit = std::min(t_.size(), pos + kSentenceReach);
-    while (pos < limit && !IsClauseBreak(t_[pos])) ++pos;
-    return pos;
-  }
   // A sentence is looked at no further than this from the figure: flattened
   // tables make "sentences" of thousands of characters.
   static constexpr size_t kSentenceReach = 120;
@@ -265,19 +261,27 @@ class Extractor {
 
   void Attribute(size_t k) {
     const RawFigure& f = raw_[k];
-    size_t seg_begin = ClauseStart(f.begin);
-    if (k > 0 && raw_[k - 1].end > seg_begin) seg_begin = raw_[k - 1].end;
     // Only the words right before a figure can be its topic (kMaxGap plus
-    // the longest topic word).
-    if (f.begin > seg_begin + kSegmentReach)
-      seg_begin = f.begin - kSegmentReach;
+    // the longest topic word), within its clause.
+    size_t seg_begin = f.begin > kSegmentReach ? f.begin - kSegmentReach : 0;
+    for (size_t p = f.begin; p > seg_begin; --p) {
+      if (IsClauseBreak(t_[p - 1])) {
+        seg_begin = p;
+        break;
+      }
+    }
+    if (k > 0 && raw_[k - 1].end > seg_begin) seg_begin = raw_[k - 1].end;
     View segment = Span(seg_begin, f.begin);
     if (ContainsAny(segment, kComparisons)) return;
     auto sentence = [&] {
       return Span(SentenceStart(f.begin), SentenceEnd(f.end));
     };
-    View after = Span(f.end, ClauseEnd(f.end));
-    if (after.size() > 16) after = after.substr(0, 16);
+    size_t after_end = f.end;
+    while (after_end < t_.size() && after_end < f.end + 16 &&
+           !IsClauseBreak(t_[after_end])) {
+      ++after_end;
+    }
+    View after = Span(f.end, after_end);
 
     if (f.unit == Unit::kYuan || f.unit == Unit::kWanYuan) {
       double yuan = f.unit == Unit::kWanYuan ? f.value * 10000 : f.value;

@@ -1,5 +1,6 @@
 #include "validator-svc/narrative/narrative_text.h"
 
+#include <cstring>
 #include <memory>
 
 namespace govreport::validator::narrative {
@@ -122,8 +123,18 @@ NarrativeText::NarrativeText(absl::string_view utf8) {
       size_t end = utf8.find('\n', i);
       if (end == absl::string_view::npos) end = size;
       int separators = 0;
-      for (size_t k = i; k < end && separators < 3; ++k) {
-        separators += bytes[k] == '\t' || bytes[k] == '|';
+      for (char sep : {'\t', '|'}) {
+        const void* from = bytes + i;
+        size_t left = end - i;
+        while (separators < 3 && left > 0) {
+          const void* hit = std::memchr(from, sep, left);
+          if (hit == nullptr) break;
+          ++separators;
+          size_t used = static_cast<const unsigned char*>(hit) -
+                        static_cast<const unsigned char*>(from) + 1;
+          from = static_cast<const unsigned char*>(hit) + 1;
+          left -= used;
+        }
       }
       if (separators >= 3) {
         text[n] = '|';
