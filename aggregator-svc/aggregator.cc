@@ -191,8 +191,10 @@ struct Aggregator::Impl {
                      txn.LoadFingerprint(id));
     std::optional<validator::TextFingerprint> fp;
     if (stored.has_value()) fp = FromStored(*stored);
-    ASSIGN_OR_RETURN(std::vector<v1::Finding> cross,
-                     checker->Evaluate(txn, *h, report, fp));
+    ASSIGN_OR_RETURN(
+        CrossReportResult result,
+        checker->Evaluate(txn, *h, report, fp, /*find_affected=*/false));
+    std::vector<v1::Finding>& cross = result.findings;
     ASSIGN_OR_RETURN(std::vector<StoredFinding> old, txn.LoadFindings(id));
     std::vector<v1::Finding> single, old_cross;
     for (StoredFinding& f : old) {
@@ -255,11 +257,13 @@ struct Aggregator::Impl {
       }
     }
 
-    std::vector<v1::Finding> cross;
+    CrossReportResult cross_result;
     if (checker.has_value() && h.counted) {
-      ASSIGN_OR_RETURN(cross,
-                       checker->Evaluate(txn, h, report, q.item.fingerprint));
+      ASSIGN_OR_RETURN(cross_result,
+                       checker->Evaluate(txn, h, report, q.item.fingerprint,
+                                         /*find_affected=*/true));
     }
+    const std::vector<v1::Finding>& cross = cross_result.findings;
     std::vector<StoredFinding> stored;
     for (const v1::Finding& f : q.item.findings) {
       stored.push_back({FindingOrigin::kSingleReport, f});
@@ -279,9 +283,8 @@ struct Aggregator::Impl {
             txn.PutFingerprint(ToStored(*q.item.fingerprint), TextReuseScope(h),
                                FingerprintBands(*q.item.fingerprint)));
       }
-      ASSIGN_OR_RETURN(std::vector<std::string> more,
-                       checker->Affected(txn, h, q.item.fingerprint));
-      affected.insert(affected.end(), more.begin(), more.end());
+      affected.insert(affected.end(), cross_result.affected.begin(),
+                      cross_result.affected.end());
       std::sort(affected.begin(), affected.end());
       affected.erase(std::unique(affected.begin(), affected.end()),
                      affected.end());
@@ -305,21 +308,27 @@ struct Aggregator::Impl {
     results.reserve(batch.size());
     batch_regions.clear();
     for (const QueueItem& q : batch) {
-      RETURN_IF_ERROR(txn->Savepoint());
-      RollupDelta item_delta;
-      std::vector<std::string> added_regions;
-      absl::StatusOr<v1::IngestResponse> r =
-          IngestOne(*txn, q, item_delta, added_regions);
-      if (r.ok()) {
-        RETURN_IF_ERROR(txn->ReleaseSavepoint());
-        delta.Merge(item_delta);
-        batch_regions.insert(added_regions.begin(), added_regions.end());
-        results.push_back(*std::move(r));
-        continue;
+      // ALREADY_EXISTS means another replica stored this id or a version of
+      // the same agency's year after our reads: the second attempt, a new
+      // statement, sees its row (PostgreSQL READ COMMITTED).
+      absl::StatusOr<v1::IngestResponse> r;
+      for (int attempt = 0; attempt < 2; ++attempt) {
+        RETURN_IF_ERROR(txn->Savepoint());
+        RollupDelta item_delta;
+        std::vector<std::string> added_regions;
+        r = IngestOne(*txn, q, item_delta, added_regions);
+        if (r.ok()) {
+          RETURN_IF_ERROR(txn->ReleaseSavepoint());
+          delta.Merge(item_delta);
+          batch_regions.insert(added_regions.begin(), added_regions.end());
+          break;
+        }
+        if (Retryable(r.status())) return r.status();
+        RETURN_IF_ERROR(txn->RollbackToSavepoint());
+        if (!absl::IsAlreadyExists(r.status())) break;
       }
-      if (Retryable(r.status())) return r.status();
-      RETURN_IF_ERROR(txn->RollbackToSavepoint());
-      results.push_back(Failed(q.item.report, r.status()));
+      results.push_back(r.ok() ? *std::move(r)
+                               : Failed(q.item.report, r.status()));
     }
     RETURN_IF_ERROR(
         txn->ApplyRollups(delta.RollupChanges(), delta.RuleChanges()));

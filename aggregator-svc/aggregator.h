@@ -36,6 +36,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "absl/status/statusor.h"
@@ -62,11 +63,15 @@ struct AggregatorOptions {
   int max_batch = 512;
   // Attempts for a batch whose transaction failed on a lost connection,
   // deadlock or busy database, with backoff between them.
-  int write_attempts = 6;
+  int write_attempts = 8;
 };
 
 // A parsed report and its single-report findings, ready to store.
 struct ParsedReport {
+  ParsedReport() = default;
+  ParsedReport(v1::Report report, std::vector<v1::Finding> findings)
+      : report(std::move(report)), findings(std::move(findings)) {}
+
   v1::Report report;
   std::vector<v1::Finding> findings;
   // What TEXT-REUSE keeps of the text; Aggregator::Prepare fills it (on the

@@ -8,9 +8,6 @@
 namespace govreport::aggregator {
 namespace {
 
-// At most this many candidates are compared per report.
-constexpr int kMaxCandidates = 200;
-
 uint64_t Mix(uint64_t x) {  // splitmix64 finaliser
   x += 0x9e3779b97f4a7c15ULL;
   x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
@@ -74,11 +71,12 @@ validator::TextFingerprint FromStored(const StoredFingerprint& s) {
 CrossReportChecker::CrossReportChecker(validator::ValidatorConfig config)
     : config_(std::move(config)) {}
 
-absl::StatusOr<std::vector<v1::Finding>> CrossReportChecker::Evaluate(
+absl::StatusOr<CrossReportResult> CrossReportChecker::Evaluate(
     StoreTransaction& txn, const ReportHeader& header, const v1::Report& report,
-    const std::optional<validator::TextFingerprint>& fingerprint) const {
-  std::vector<v1::Finding> findings;
-  if (!header.counted) return findings;
+    const std::optional<validator::TextFingerprint>& fingerprint,
+    bool find_affected) const {
+  CrossReportResult result;
+  if (!header.counted) return result;
   if (!header.agency.empty()) {
     ASSIGN_OR_RETURN(std::optional<ReportHeader> previous,
                      txn.FindCurrentVersion(header.agency, header.stat_region,
@@ -88,12 +86,18 @@ absl::StatusOr<std::vector<v1::Finding>> CrossReportChecker::Evaluate(
                        txn.LoadReport(previous->id));
       for (v1::Finding& f :
            validator::CheckCarryContinuity(report, previous_report, config_)) {
-        findings.push_back(std::move(f));
+        result.findings.push_back(std::move(f));
       }
       for (v1::Finding& f :
            validator::CheckStockContinuity(report, previous_report, config_)) {
-        findings.push_back(std::move(f));
+        result.findings.push_back(std::move(f));
       }
+    }
+    if (find_affected) {
+      ASSIGN_OR_RETURN(std::optional<ReportHeader> next,
+                       txn.FindCurrentVersion(header.agency, header.stat_region,
+                                              header.year + 1));
+      if (next.has_value()) result.affected.push_back(next->id);
     }
   }
   if (fingerprint.has_value() && fingerprint->shingle_count > 0) {
@@ -108,40 +112,29 @@ absl::StatusOr<std::vector<v1::Finding>> CrossReportChecker::Evaluate(
       others.push_back(FromStored(c));
     for (v1::Finding& f :
          validator::CheckTextReuse(*fingerprint, others, config_)) {
-      findings.push_back(std::move(f));
+      result.findings.push_back(std::move(f));
     }
-  }
-  return findings;
-}
-
-absl::StatusOr<std::vector<std::string>> CrossReportChecker::Affected(
-    StoreTransaction& txn, const ReportHeader& header,
-    const std::optional<validator::TextFingerprint>& fingerprint) const {
-  std::vector<std::string> ids;
-  if (!header.counted) return ids;
-  if (!header.agency.empty()) {
-    ASSIGN_OR_RETURN(std::optional<ReportHeader> next,
-                     txn.FindCurrentVersion(header.agency, header.stat_region,
-                                            header.year + 1));
-    if (next.has_value()) ids.push_back(next->id);
-  }
-  if (fingerprint.has_value() && fingerprint->shingle_count > 0) {
-    ASSIGN_OR_RETURN(
-        std::vector<StoredFingerprint> candidates,
-        txn.SimilarFingerprints(TextReuseScope(header), header.year,
-                                FingerprintBands(*fingerprint), header.id,
-                                kMaxCandidates));
-    for (const StoredFingerprint& c : candidates) {
-      const validator::TextFingerprint other = FromStored(c);
-      if (!validator::CheckTextReuse(other, {&*fingerprint, 1}, config_)
-               .empty()) {
-        ids.push_back(c.report_id);
+    if (find_affected) {
+      std::vector<std::pair<double, std::string>> flagged;
+      for (const validator::TextFingerprint& other : others) {
+        if (!validator::CheckTextReuse(other, {&*fingerprint, 1}, config_)
+                 .empty()) {
+          flagged.push_back(
+              {-validator::EstimatedContainment(other, *fingerprint),
+               other.report_id});
+        }
+      }
+      std::sort(flagged.begin(), flagged.end());
+      for (size_t i = 0; i < flagged.size() && i < kMaxReevaluations; ++i) {
+        result.affected.push_back(flagged[i].second);
       }
     }
   }
-  std::sort(ids.begin(), ids.end());
-  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
-  return ids;
+  std::sort(result.affected.begin(), result.affected.end());
+  result.affected.erase(
+      std::unique(result.affected.begin(), result.affected.end()),
+      result.affected.end());
+  return result;
 }
 
 }  // namespace govreport::aggregator

@@ -38,24 +38,33 @@ BandKeys FingerprintBands(const validator::TextFingerprint& fingerprint);
 StoredFingerprint ToStored(const validator::TextFingerprint& fingerprint);
 validator::TextFingerprint FromStored(const StoredFingerprint& stored);
 
+// What a report's arrival yields: its own cross findings and the stored
+// reports whose cross findings may change because of it.
+struct CrossReportResult {
+  std::vector<v1::Finding> findings;
+  std::vector<std::string> affected;
+};
+
 class CrossReportChecker {
  public:
   explicit CrossReportChecker(validator::ValidatorConfig config);
 
   // The cross findings of a report (stored or about to be) against the
   // current reports the transaction sees. `fingerprint` is absent for a
-  // report without prose.
-  absl::StatusOr<std::vector<v1::Finding>> Evaluate(
+  // report without prose. With `find_affected`, also the ids of current
+  // reports to re-evaluate: the same agency's next year, and the (at most
+  // kMaxReevaluations) most similar reports that TEXT-REUSE would flag
+  // against this one. The cap bounds the work of an arrival in a county where
+  // hundreds of reports share their prose; beyond it, which report a
+  // TEXT-REUSE finding names may depend on the ingest order.
+  absl::StatusOr<CrossReportResult> Evaluate(
       StoreTransaction& txn, const ReportHeader& header,
       const v1::Report& report,
-      const std::optional<validator::TextFingerprint>& fingerprint) const;
+      const std::optional<validator::TextFingerprint>& fingerprint,
+      bool find_affected) const;
 
-  // Ids of current reports whose cross findings may change now that `header`
-  // is current: the same agency's next year and reports whose text this one
-  // resembles enough to be named by TEXT-REUSE.
-  absl::StatusOr<std::vector<std::string>> Affected(
-      StoreTransaction& txn, const ReportHeader& header,
-      const std::optional<validator::TextFingerprint>& fingerprint) const;
+  static constexpr int kMaxCandidates = 64;
+  static constexpr int kMaxReevaluations = 8;
 
  private:
   validator::ValidatorConfig config_;

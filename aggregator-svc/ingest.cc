@@ -149,6 +149,8 @@ absl::StatusOr<std::unique_ptr<ReportProcessor>> NewRemoteProcessor(
   }
   grpc::ChannelArguments args;
   args.SetServiceConfigJSON(RetryServiceConfig(options.max_attempts));
+  args.SetLoadBalancingPolicyName(
+      "round_robin");  // balance per call over headless DNS
   args.SetInt(GRPC_ARG_ENABLE_RETRIES, 1);
   args.SetMaxReceiveMessageSize(static_cast<int>(options.max_message_bytes));
   args.SetMaxSendMessageSize(static_cast<int>(options.max_message_bytes));
