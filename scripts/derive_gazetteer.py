@@ -5,6 +5,7 @@ Run at development time only; the build reads the derived, committed files and
 never the shared folder:
 
     python3 scripts/derive_gazetteer.py [--source ../shared/data/gazetteer] [--out data/gazetteer]
+    python3 scripts/derive_gazetteer.py --check   # exit 1 if data/gazetteer differs from a fresh derivation
 
 Inputs (see the shared README):
   nbs2023/{provinces,cities,areas,streets}.csv   current divisions, four levels
@@ -38,8 +39,10 @@ import csv
 import hashlib
 import os
 import re
+import filecmp
 import shutil
 import sys
+import tempfile
 import unicodedata
 
 PLACEHOLDER_PREFECTURE_NAMES = {"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"}
@@ -97,9 +100,27 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--source", default=os.path.join(repo, "..", "shared", "data", "gazetteer"))
     parser.add_argument("--out", default=os.path.join(repo, "data", "gazetteer"))
+    parser.add_argument("--check", action="store_true",
+                        help="derive into a temporary folder and compare with --out")
     args = parser.parse_args()
-    src = os.path.normpath(args.source)
-    out = args.out
+    if args.check:
+        with tempfile.TemporaryDirectory() as tmp:
+            derive(os.path.normpath(args.source), tmp)
+            differ = [n for n in DERIVED_FILES
+                      if not filecmp.cmp(os.path.join(tmp, n), os.path.join(args.out, n),
+                                         shallow=False)]
+        if differ:
+            fail(f"{args.out} is stale: {', '.join(differ)} differ from a fresh derivation")
+        print(f"derive_gazetteer: {args.out} matches a fresh derivation")
+        return
+    derive(os.path.normpath(args.source), args.out)
+
+
+DERIVED_FILES = ["divisions.tsv", "code_aliases.tsv", "history.tsv", "LICENSE.nbs2023",
+                 "LICENSE.mca-history"]
+
+
+def derive(src, out):
 
     paths = {
         "provinces": os.path.join(src, "nbs2023", "provinces.csv"),
