@@ -91,7 +91,10 @@ size_t BoundedEditDistance(std::u32string_view a, std::u32string_view b,
 }
 
 size_t EditDistance(std::u32string_view a, std::u32string_view b) {
-  std::vector<size_t> prev(b.size() + 1), cur(b.size() + 1);
+  // Labels are short: rows on the stack, no allocation.
+  constexpr size_t kMax = 96;
+  if (b.size() >= kMax) b = b.substr(0, kMax - 1);
+  size_t prev[kMax], cur[kMax];
   for (size_t j = 0; j <= b.size(); ++j) prev[j] = j;
   for (size_t i = 1; i <= a.size(); ++i) {
     cur[0] = i;
@@ -99,7 +102,7 @@ size_t EditDistance(std::u32string_view a, std::u32string_view b) {
       size_t sub = prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
       cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, sub});
     }
-    std::swap(prev, cur);
+    std::copy(cur, cur + b.size() + 1, prev);
   }
   return prev[b.size()];
 }
@@ -167,8 +170,13 @@ LabelParts SplitOrdinals(std::u32string_view s) {
 }
 
 std::string T3RowLabel(int row) {
-  if (row < 0 || row >= static_cast<int>(kT3Specs.size())) return "";
-  return Utf8(kT3Specs[row].label);
+  static const auto* const labels = [] {
+    auto* l = new std::vector<std::string>();
+    for (const T3Spec& spec : kT3Specs) l->push_back(Utf8(spec.label));
+    return l;
+  }();
+  if (row < 0 || row >= static_cast<int>(labels->size())) return "";
+  return (*labels)[row];
 }
 
 std::u32string T3SearchKey(int row) {

@@ -19,10 +19,15 @@ constexpr int kCarryOut = 24;
 constexpr size_t kMaxCombinations = 200000;
 constexpr size_t kMaxRunSplits = 256;
 
-std::vector<std::string> RowKeys(int row) {
-  std::vector<std::string> keys;
-  for (auto col : kT3Columns) keys.push_back(T3Key(kT3Rows[row], col));
-  return keys;
+const std::vector<std::string>& RowKeys(int row) {
+  static const auto* const keys = [] {
+    auto* k = new std::vector<std::vector<std::string>>(kRows);
+    for (int r = 0; r < kRows; ++r) {
+      for (auto col : kT3Columns) (*k)[r].push_back(T3Key(kT3Rows[r], col));
+    }
+    return k;
+  }();
+  return (*keys)[row];
 }
 
 int GroupOf(int row) {
@@ -116,7 +121,7 @@ void AssembleTable3(const std::vector<T3Observation>& observations,
     if (rows.empty()) return;
     std::vector<std::string> keys;
     for (int p = from; p < to; ++p) {
-      for (auto& k : RowKeys(seq[p])) keys.push_back(std::move(k));
+      for (const auto& k : RowKeys(seq[p])) keys.push_back(k);
     }
     const T3Observation* first = rows.front();
     v1::SourceLocation where =
