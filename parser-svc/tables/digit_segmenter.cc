@@ -47,6 +47,9 @@ bool Recurse(Search& s, size_t group, int cell, size_t pos, double sum) {
     remaining_cells += s.groups[k].count;
   remaining_cells -= static_cast<size_t>(cell) + 1;
   if (s.run.size() < pos + 1 + remaining_cells) return true;
+  // Nor may it leave more than the remaining cells can hold.
+  if (s.run.size() - pos > (remaining_cells + 1) * (kMaxCellDigits + 1))
+    return true;
   size_t max_end = s.run.size() - remaining_cells;
   bool last_in_group = cell == g.count - 1;
   if (last_in_group && g.last_is_sum) {

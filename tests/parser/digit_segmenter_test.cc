@@ -71,3 +71,14 @@ TEST(DigitSegmenter, RejectsNonDigits) {
 
 }  // namespace
 }  // namespace govreport::parser
+
+namespace govreport::parser {
+namespace {
+
+TEST(DigitSegmenter, GivesUpQuicklyOnRunsTooLongForTheCells) {
+  std::u32string run(5000, U'7');
+  EXPECT_TRUE(SegmentDigits(run, {GroupSpec{7, true, -1}}, 16).empty());
+}
+
+}  // namespace
+}  // namespace govreport::parser
