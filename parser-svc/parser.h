@@ -13,6 +13,14 @@
 // reason. A readable document with missing or unresolved parts is a Report
 // whose `notes` say what is missing.
 //
+// ParseNote codes: AMBIGUOUS_DIGITS (a run of digits splits into the cells
+// in several ways that satisfy the identities: the cells are AMBIGUOUS and
+// null), ROW_SHAPE (a row with the wrong number of value cells, left out),
+// UNPLACED_ROWS (value rows without labels that could not be placed),
+// MISSING_CELLS (a table found with some cells absent: truncated or
+// unrecognised rows), TABLE_MISSING (a standard table announced or expected
+// but not found), TRUNCATED_INPUT (text past max_analysed_chars not read).
+//
 // Thread-safe: Parse is const and may be called concurrently.
 
 #include <cstddef>
