@@ -70,6 +70,26 @@ void BM_ValidateParsedReport(benchmark::State& state) {
 }
 BENCHMARK(BM_ValidateParsedReport);
 
+// The same without the rules that read the prose (NARRATIVE-MISMATCH,
+// FEE-NOTICE, AGENCY-MISMATCH): what the prose analysis costs.
+void BM_ValidateTablesOnly(benchmark::State& state) {
+  const Corpus& corpus = Load();
+  if (corpus.reports.empty()) {
+    state.SkipWithError("no sample report parsed");
+    return;
+  }
+  ValidatorConfig config;
+  config.disabled = {"NARRATIVE-MISMATCH", "FEE-NOTICE", "AGENCY-MISMATCH"};
+  Validator validator(config, corpus.gazetteer.get());
+  size_t i = 0;
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(
+        validator.Validate(corpus.reports[i++ % corpus.reports.size()]));
+  }
+  state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_ValidateTablesOnly);
+
 // One report at a time: where the time goes (text size dominates).
 void BM_ValidateOneReport(benchmark::State& state) {
   const Corpus& corpus = Load();

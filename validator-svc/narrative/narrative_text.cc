@@ -104,9 +104,12 @@ std::string ValidUtf8(absl::string_view s) {
 NarrativeText::NarrativeText(absl::string_view utf8) {
   // This runs over every report's whole text: write by index into buffers
   // sized for the worst case (one code point per byte), without zero-filling.
-  std::unique_ptr<char32_t[]> text(new char32_t[utf8.size() + 1]);
-  std::unique_ptr<uint32_t[]> line_of(new uint32_t[utf8.size() + 1]);
-  std::unique_ptr<uint32_t[]> column_of(new uint32_t[utf8.size() + 1]);
+  text_.reset(new char32_t[utf8.size() + 1]);
+  line_.reset(new uint32_t[utf8.size() + 1]);
+  column_.reset(new uint32_t[utf8.size() + 1]);
+  char32_t* text = text_.get();
+  uint32_t* line_of = line_.get();
+  uint32_t* column_of = column_.get();
   size_t n = 0;
   uint32_t line = 1;
   uint32_t column = 1;
@@ -186,15 +189,13 @@ NarrativeText::NarrativeText(absl::string_view utf8) {
     ++n;
     ++column;
   }
-  text_.assign(text.get(), n);
-  line_.assign(line_of.get(), line_of.get() + n);
-  column_.assign(column_of.get(), column_of.get() + n);
+  size_ = n;
 }
 
 v1::SourceLocation NarrativeText::LocationOf(size_t begin, size_t end) const {
   v1::SourceLocation loc;
-  if (begin >= text_.size()) return loc;
-  if (end > text_.size()) end = text_.size();
+  if (begin >= size_) return loc;
+  if (end > size_) end = size_;
   if (end <= begin) end = begin + 1;
   loc.set_line(line_[begin]);
   loc.set_column_begin(column_[begin]);
@@ -209,7 +210,7 @@ v1::SourceLocation NarrativeText::LocationOf(size_t begin, size_t end) const {
 
 std::string NarrativeText::Utf8(size_t begin, size_t end) const {
   std::string out;
-  if (end > text_.size()) end = text_.size();
+  if (end > size_) end = size_;
   for (size_t k = begin; k < end; ++k) {
     char32_t c = text_[k];
     AppendUtf8((c >= 0xD800 && c <= 0xDFFF) || c > 0x10FFFF ? 0xFFFD : c, out);

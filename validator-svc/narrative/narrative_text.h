@@ -10,7 +10,9 @@
 // Thread-compatible.
 
 #include <cstdint>
+#include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "absl/strings/string_view.h"
@@ -23,22 +25,25 @@ class NarrativeText {
   // `utf8` may hold invalid sequences: they become U+FFFD.
   explicit NarrativeText(absl::string_view utf8);
 
-  const std::u32string& text() const { return text_; }
+  std::u32string_view text() const { return {text_.get(), size_}; }
 
   // The source span of normalized characters [begin, end): line and columns
   // of the original text (1-based; columns in code points).
   v1::SourceLocation LocationOf(size_t begin, size_t end) const;
 
   // The source line of normalized character `i` (1-based).
-  uint32_t LineOf(size_t i) const { return i < line_.size() ? line_[i] : 0; }
+  uint32_t LineOf(size_t i) const { return i < size_ ? line_[i] : 0; }
 
   // UTF-8 of normalized characters [begin, end).
   std::string Utf8(size_t begin, size_t end) const;
 
  private:
-  std::u32string text_;
-  std::vector<uint32_t> line_;
-  std::vector<uint32_t> column_;
+  // Sized for the worst case and never zero-filled: this is built for every
+  // report's whole text.
+  std::unique_ptr<char32_t[]> text_;
+  std::unique_ptr<uint32_t[]> line_;
+  std::unique_ptr<uint32_t[]> column_;
+  size_t size_ = 0;
 };
 
 // `s` with every invalid UTF-8 sequence replaced by U+FFFD: report strings

@@ -28,7 +28,7 @@ void AgencyMismatchRule::Check(const RuleContext& ctx,
       report.agency_kind() != v1::AGENCY_KIND_TOWNSHIP)
     return;
 #if GOVREPORT_VALIDATOR_WITH_GAZETTEER
-  const std::u32string& t = ctx.narrative().text();
+  std::u32string_view t = ctx.narrative().text();
   std::set<std::string> seen;
   for (size_t p = 2; p < t.size(); ++p) {
     size_t suffix_len = 0;

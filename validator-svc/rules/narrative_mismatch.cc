@@ -133,7 +133,7 @@ std::optional<TableFigure> TableFor(const ReportCells& cells, Topic topic) {
 
 // The prose around a figure, for the message: its clause up to the figure.
 std::string Quote(const RuleContext& ctx, const StatedFigure& figure) {
-  const std::u32string& t = ctx.narrative().text();
+  std::u32string_view t = ctx.narrative().text();
   size_t begin = figure.begin;
   size_t limit = figure.begin > 40 ? figure.begin - 40 : 0;
   const uint32_t line = ctx.narrative().LineOf(figure.begin);
