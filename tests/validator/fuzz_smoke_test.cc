@@ -27,7 +27,7 @@ TEST(FuzzSmoke, MutatedReportsAndRandomBytesNeverCrash) {
     seeds.push_back(std::string(1, '\0') + r.SerializeAsString());
     seeds.push_back(std::string(1, '\1') + r.text());
   }
-  for (int i = 0; i < 2000; ++i) {
+  for (int i = 0; i < 600; ++i) {
     std::string bytes = seeds[rng() % seeds.size()];
     int edits = 1 + static_cast<int>(rng() % 8);
     for (int e = 0; e < edits && bytes.size() > 1; ++e) {
@@ -46,7 +46,7 @@ TEST(FuzzSmoke, MutatedReportsAndRandomBytesNeverCrash) {
     }
     RunTarget(bytes);
   }
-  for (int i = 0; i < 500; ++i) {
+  for (int i = 0; i < 200; ++i) {
     std::string bytes(rng() % 512, '\0');
     for (char& c : bytes) c = static_cast<char>(rng());
     RunTarget(bytes);
