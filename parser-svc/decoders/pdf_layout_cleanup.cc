@@ -275,6 +275,33 @@ void LiftVerticalLabels(std::vector<LayoutLine>& lines) {
   lines = std::move(out);
 }
 
+// A title centred over two or three lines at the top of the first page
+// ("淮安市洪泽区人民政府" / "2024 年政府信息公开工作年度报告") becomes one
+// line, as the title finder expects it.
+void JoinCentredTitle(std::vector<LayoutLine>& lines) {
+  size_t first = 0;
+  while (first < lines.size() && IsBlank(lines[first].text)) ++first;
+  size_t end = first;
+  while (end < lines.size() && end - first < 3 && !IsBlank(lines[end].text) &&
+         lines[end].page == 1 && Indent(lines[end].text) >= 4 &&
+         CodePoints(lines[end].text).size() <= 48) {
+    ++end;
+  }
+  if (end - first < 2) return;
+  // The title ends where "报告" does; lines after it are not part of it.
+  size_t last = end;
+  while (last > first && !absl::StrContains(lines[last - 1].text, "报告")) {
+    --last;
+  }
+  if (last - first < 2) return;
+  std::string joined(Indent(lines[first].text), ' ');
+  for (size_t i = first; i < last; ++i) {
+    absl::StrAppend(&joined, absl::StripAsciiWhitespace(lines[i].text));
+  }
+  lines[first].text = std::move(joined);
+  lines.erase(lines.begin() + first + 1, lines.begin() + last);
+}
+
 }  // namespace
 
 std::vector<LayoutLine> CleanPdfLayout(
@@ -300,6 +327,7 @@ std::vector<LayoutLine> CleanPdfLayout(
     }
   }
   LiftVerticalLabels(lines);
+  JoinCentredTitle(lines);
   return lines;
 }
 

@@ -12,7 +12,9 @@
 //   - a vertical label ("三、本年度办理结果" set one character per line down
 //     the left of a table, its characters interleaved with the rows) is
 //     lifted out of the rows it crosses and put back as one line, at its
-//     column, before the first of them.
+//     column, before the first of them;
+//   - a title centred over two or three lines at the top of the first page
+//     is joined into one line.
 // Columns are code points: pdftotext's layout gives each character one.
 //
 // Thread-safe: stateless.

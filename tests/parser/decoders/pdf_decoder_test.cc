@@ -57,7 +57,7 @@ TEST(PdfDecoder, TableContinuesAcrossThePageBreakWithoutThePageNumber) {
     EXPECT_FALSE(absl::StrContains(line, "-3-")) << line;
     EXPECT_FALSE(absl::StrContains(line, "-4-")) << line;
   }
-  EXPECT_EQ(doc->lines.size(), 157u);
+  EXPECT_EQ(doc->lines.size(), 156u);
 }
 
 TEST(PdfDecoder, VerticalLabelComesBackAsOneLine) {

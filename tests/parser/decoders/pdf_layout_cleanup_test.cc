@@ -88,5 +88,19 @@ TEST(PdfLayoutCleanup, LeavesShortWordsInTextAlone) {
                           "维持   纠正     结果   审结", "我们 认为", "好"));
 }
 
+TEST(PdfLayoutCleanup, JoinsATitleCentredOverTwoLines) {
+  std::vector<LayoutLine> lines = CleanPdfLayout({{
+      "",
+      "         淮安市洪泽区人民政府",
+      "    2024 年政府信息公开工作年度报告",
+      "",
+      "  本报告由办公室编制。",
+  }});
+  EXPECT_THAT(Texts(lines), ElementsAre("",
+                                        "         淮安市洪泽区人民政府2024 "
+                                        "年政府信息公开工作年度报告",
+                                        "", "  本报告由办公室编制。"));
+}
+
 }  // namespace
 }  // namespace govreport::parser
