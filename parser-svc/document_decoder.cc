@@ -9,30 +9,16 @@
 #include "absl/strings/str_cat.h"
 #include "common/report/enum_names.h"
 #include "common/text/decode.h"
+#include "parser-svc/decoders/docx_decoder.h"
+#include "parser-svc/decoders/format_sniffer.h"
+#include "parser-svc/decoders/html_decoder.h"
+#include "parser-svc/decoders/pdf_decoder.h"
 #include "parser-svc/text_document.h"
 
 namespace govreport::parser {
 
 v1::DocumentFormat SniffFormat(absl::string_view bytes) {
-  absl::string_view head = bytes.substr(0, 1024);
-  if (absl::StartsWith(head, "%PDF-") ||
-      (head.find("%PDF-") != absl::string_view::npos &&
-       head.find("%PDF-") < 16)) {
-    return v1::DOCUMENT_FORMAT_PDF;
-  }
-  if (absl::StartsWith(head, "PK\x03\x04")) return v1::DOCUMENT_FORMAT_DOCX;
-  std::string lower = absl::AsciiStrToLower(head);
-  size_t first = lower.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
-  if (first != std::string::npos && lower[first] == '<') {
-    for (absl::string_view tag :
-         {"<!doctype html", "<html", "<head", "<body", "<table", "<meta",
-          "<div", "<p>", "<p ", "<!--"}) {
-      if (lower.find(std::string(tag)) != std::string::npos) {
-        return v1::DOCUMENT_FORMAT_HTML;
-      }
-    }
-  }
-  return v1::DOCUMENT_FORMAT_TEXT;
+  return DetectFormat(bytes);
 }
 
 absl::StatusOr<DecodedDocument> DecodeDocument(absl::string_view name,
@@ -47,12 +33,21 @@ absl::StatusOr<DecodedDocument> DecodeDocument(absl::string_view name,
         name, ": document is ", bytes.size(), " bytes, over the limit of ",
         options.max_document_bytes, " bytes"));
   }
-  v1::DocumentFormat format = SniffFormat(bytes);
-  if (format != v1::DOCUMENT_FORMAT_TEXT) {
-    return absl::UnimplementedError(
-        absl::StrCat(name, ": ", DocumentFormatName(format),
-                     " documents are not supported by this build (no ",
-                     DocumentFormatName(format), " decoder)"));
+  DecodeOptions decode_options;
+  decode_options.max_decompressed_bytes = options.max_decompressed_bytes;
+  switch (SniffFormat(bytes)) {
+    case v1::DOCUMENT_FORMAT_HTML:
+      return DecodeHtml(name, bytes, decode_options);
+    case v1::DOCUMENT_FORMAT_DOCX:
+      return DecodeDocx(name, bytes, decode_options);
+    case v1::DOCUMENT_FORMAT_PDF:
+      return DecodePdf(name, bytes, decode_options);
+    case v1::DOCUMENT_FORMAT_UNSPECIFIED:
+      return absl::InvalidArgumentError(
+          absl::StrCat(name, ": not a text, HTML, DOCX or PDF document: ",
+                       DescribeUnknownFormat(bytes)));
+    default:
+      break;
   }
   absl::StatusOr<text::DecodedText> decoded = text::DecodeText(bytes);
   if (!decoded.ok()) {

@@ -149,6 +149,13 @@ v1::AgencyKind AgencyKindOf(std::u32string_view a) {
                       U"中心", U"支队", U"大队", U"公司", U"行",     U"司"})) {
     return v1::AGENCY_KIND_DEPARTMENT;
   }
+  // A bare division name ("测试市" of a city-wide 全市 report) stands for
+  // the region's government; "我区", "本市", "全县" are not names.
+  if (a.size() >= 3 && std::u32string_view(U"我本全该各").find(a[0]) ==
+                           std::u32string_view::npos &&
+      EndsWithAny(a, {U"省", U"市", U"县", U"区", U"州", U"盟", U"旗"})) {
+    return v1::AGENCY_KIND_GOVERNMENT;
+  }
   return v1::AGENCY_KIND_OTHER;
 }
 
