@@ -5,10 +5,12 @@
 #include <signal.h>
 #include <stdlib.h>
 
+#include <fstream>
 #include <functional>
 #include <memory>
 #include <optional>
 #include <set>
+#include <sstream>
 #include <string>
 #include <thread>
 #include <vector>
@@ -462,6 +464,80 @@ TEST(ParserSvc, StreamHoldsTheDrainUntilClosedOrTheDeadline) {
         return v1::Parser::NewStub(channel);
       });
 }
+
+std::string ReadSample(const std::string& relative) {
+  std::ifstream in(absl::StrCat(GOVREPORT_DATA_DIR, "/", relative),
+                   std::ios::binary);
+  std::ostringstream out;
+  out << in.rdbuf();
+  return out.str();
+}
+
+TEST(ParserSvc, ParsesWithTheGazetteerAndAnswersErrorsPerDocument) {
+  std::optional<ServiceSpec> spec = BuiltSpec("parser-svc");
+  ASSERT_TRUE(spec.has_value());
+  const std::string sample =
+      ReadSample("samples/real/pingtan-2023-flattened.txt");
+  ASSERT_FALSE(sample.empty());
+  // The limit is the sample's size: one byte more is refused.
+  RunningService running(
+      *spec, {absl::StrCat("--max_document_bytes=", sample.size())});
+  ASSERT_EQ(running.StartError(), "");
+  auto stub = v1::Parser::NewStub(running.channel());
+
+  {
+    grpc::ClientContext context;
+    v1::ParseRequest request;
+    request.set_name("pingtan-2023.txt");
+    request.set_content(sample);
+    v1::ParseResponse response;
+    grpc::Status status = stub->Parse(&context, request, &response);
+    ASSERT_TRUE(status.ok()) << status.error_message();
+    EXPECT_EQ(response.name(), "pingtan-2023.txt");
+    EXPECT_EQ(response.report().year(), 2023);
+    EXPECT_EQ(response.report().region_code(), "350128");  // Gazetteer.
+  }
+  {
+    grpc::ClientContext context;
+    v1::ParseRequest request;
+    request.set_name("empty.txt");
+    v1::ParseResponse response;
+    grpc::Status status = stub->Parse(&context, request, &response);
+    EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+    EXPECT_EQ(status.error_message(), "empty.txt: empty document (0 bytes)");
+  }
+
+  grpc::ClientContext context;
+  auto stream = stub->ParseStream(&context);
+  std::vector<v1::ParseRequest> requests(3);
+  requests[0].set_name("empty.txt");
+  requests[1].set_name("pingtan-2023.txt");
+  requests[1].set_content(sample);
+  requests[2].set_name("too-big.txt");
+  requests[2].set_content(sample + "\n");
+  for (const v1::ParseRequest& request : requests) {
+    ASSERT_TRUE(stream->Write(request));
+  }
+  ASSERT_TRUE(stream->WritesDone());
+  std::vector<v1::ParseResponse> responses;
+  v1::ParseResponse response;
+  while (stream->Read(&response)) responses.push_back(response);
+  ASSERT_TRUE(stream->Finish().ok());
+  ASSERT_EQ(responses.size(), 3u);
+  EXPECT_EQ(responses[0].name(), "empty.txt");
+  EXPECT_EQ(responses[0].error_code(), 3);
+  EXPECT_EQ(responses[0].error_message(),
+            "empty.txt: empty document (0 bytes)");
+  EXPECT_FALSE(responses[0].has_report());
+  EXPECT_EQ(responses[1].name(), "pingtan-2023.txt");
+  EXPECT_EQ(responses[1].error_code(), 0);
+  EXPECT_EQ(responses[1].report().region_code(), "350128");
+  EXPECT_EQ(responses[2].name(), "too-big.txt");
+  EXPECT_EQ(responses[2].error_code(), 8);
+  EXPECT_THAT(
+      responses[2].error_message(),
+      HasSubstr(absl::StrCat("over the limit of ", sample.size(), " bytes")));
+}
 #endif  // GOVREPORT_HAS_PARSER_SVC
 
 #ifdef GOVREPORT_HAS_VALIDATOR_SVC
@@ -482,6 +558,40 @@ TEST(ValidatorSvc, StreamHoldsTheDrainUntilClosedOrTheDeadline) {
       [](std::shared_ptr<grpc::Channel> channel) {
         return v1::Validator::NewStub(channel);
       });
+}
+
+TEST(ValidatorSvc, AnswersARequestWithoutAReportInItsOwnResponse) {
+  std::optional<ServiceSpec> spec = BuiltSpec("validator-svc");
+  ASSERT_TRUE(spec.has_value());
+  RunningService running(*spec, {});
+  ASSERT_EQ(running.StartError(), "");
+  auto stub = v1::Validator::NewStub(running.channel());
+  {
+    grpc::ClientContext context;
+    v1::ValidateResponse response;
+    grpc::Status status =
+        stub->Validate(&context, v1::ValidateRequest(), &response);
+    EXPECT_EQ(status.error_code(), grpc::StatusCode::INVALID_ARGUMENT);
+    EXPECT_EQ(status.error_message(),
+              "the request carries no report to validate");
+  }
+  grpc::ClientContext context;
+  auto stream = stub->ValidateStream(&context);
+  v1::ValidateRequest with_report;
+  with_report.mutable_report()->set_id("r-2");
+  ASSERT_TRUE(stream->Write(v1::ValidateRequest()));
+  ASSERT_TRUE(stream->Write(with_report));
+  ASSERT_TRUE(stream->WritesDone());
+  std::vector<v1::ValidateResponse> responses;
+  v1::ValidateResponse response;
+  while (stream->Read(&response)) responses.push_back(response);
+  ASSERT_TRUE(stream->Finish().ok());
+  ASSERT_EQ(responses.size(), 2u);
+  EXPECT_EQ(responses[0].error_code(), 3);
+  EXPECT_EQ(responses[0].error_message(),
+            "the request carries no report to validate");
+  EXPECT_EQ(responses[1].error_code(), 0);
+  EXPECT_EQ(responses[1].report_id(), "r-2");
 }
 #endif  // GOVREPORT_HAS_VALIDATOR_SVC
 
