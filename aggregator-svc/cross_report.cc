@@ -116,7 +116,9 @@ absl::StatusOr<CrossReportResult> CrossReportChecker::Evaluate(
     }
     if (find_affected) {
       std::vector<std::pair<double, std::string>> flagged;
-      for (const validator::TextFingerprint& other : others) {
+      for (size_t i = 0; i < others.size(); ++i) {
+        const validator::TextFingerprint& other = others[i];
+        if (candidates[i].text_reuse_flagged) continue;
         if (!validator::CheckTextReuse(other, {&*fingerprint, 1}, config_)
                  .empty()) {
           flagged.push_back(

@@ -53,10 +53,12 @@ class CrossReportChecker {
   // current reports the transaction sees. `fingerprint` is absent for a
   // report without prose. With `find_affected`, also the ids of current
   // reports to re-evaluate: the same agency's next year, and the (at most
-  // kMaxReevaluations) most similar reports that TEXT-REUSE would flag
-  // against this one. The cap bounds the work of an arrival in a county where
-  // hundreds of reports share their prose; beyond it, which report a
-  // TEXT-REUSE finding names may depend on the ingest order.
+  // kMaxReevaluations) most similar reports that TEXT-REUSE would now flag
+  // against this one and that have no TEXT-REUSE finding yet. Whether a
+  // report is flagged does not depend on the ingest order; which report its
+  // finding names may (the one that made it reach the threshold first). This
+  // bounds the work of an arrival in a county where hundreds of reports share
+  // their prose.
   absl::StatusOr<CrossReportResult> Evaluate(
       StoreTransaction& txn, const ReportHeader& header,
       const v1::Report& report,

@@ -372,7 +372,10 @@ class SqlTransaction : public StoreTransaction {
     ASSIGN_OR_RETURN(
         SqlResult rows,
         c_.Query(
-            "SELECT f.report_id, f.agency, f.year, f.shingle_count, f.minhash "
+            "SELECT f.report_id, f.agency, f.year, f.shingle_count, f.minhash, "
+            "EXISTS (SELECT 1 FROM findings x WHERE x.report_id = f.report_id "
+            "AND "
+            "x.origin = 1 AND x.rule = 'TEXT-REUSE') "
             "FROM text_fingerprints f WHERE f.report_id IN (SELECT h.report_id "
             "FROM "
             "text_bands h WHERE h.scope_region = $1 AND h.year >= $2 AND "

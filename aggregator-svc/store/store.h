@@ -66,6 +66,8 @@ struct StoredFingerprint {
   int year = 0;
   int64_t shingle_count = 0;
   std::string minhash;  // The MinHash values, 8 little-endian bytes each.
+  // Set by SimilarFingerprints: the report has a TEXT-REUSE finding already.
+  bool text_reuse_flagged = false;
 };
 
 // Number of band keys indexing a fingerprint.
