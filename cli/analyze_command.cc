@@ -23,6 +23,7 @@
 #include "cli/analyze/report_html.h"
 #include "cli/analyze/summary.h"
 #include "cli/args.h"
+#include "cli/command_line.h"
 #include "cli/commands.h"
 #include "cli/input_files.h"
 #include "cli/pipeline_setup.h"
@@ -150,16 +151,10 @@ int RunAnalyze(const std::vector<std::string>& argv) {
       {"fail-on-error", "", "", "exit 1 when any report has an ERROR finding"},
   };
   for (auto& spec : PipelineOptionSpecs()) specs.push_back(spec);
-  auto args = ParseArgs(specs, argv);
-  if (!args.ok()) {
-    std::fprintf(stderr, "govreport analyze: %s\n%s",
-                 args.status().message().data(), kUsage);
-    return kExitUsage;
-  }
-  if (args->help) {
-    std::printf("%s%s", kUsage, OptionsHelp(specs).c_str());
-    return kExitOk;
-  }
+  int exit_code = kExitOk;
+  std::optional<ParsedArgs> args =
+      StartCommand("analyze", kUsage, specs, argv, &exit_code);
+  if (!args) return exit_code;
   int jobs = 0;
   if (!absl::SimpleAtoi(args->Get("jobs"), &jobs) || jobs <= 0) {
     std::fprintf(
@@ -168,33 +163,12 @@ int RunAnalyze(const std::vector<std::string>& argv) {
         args->Get("jobs").c_str());
     return kExitUsage;
   }
-  if (args->positional.empty()) {
-    std::fprintf(stderr, "govreport analyze: no input folder or file\n%s",
-                 kUsage);
-    return kExitUsage;
-  }
-  auto paths = ExpandInputs(args->positional);
-  if (!paths.ok()) {
-    std::fprintf(stderr, "govreport analyze: %s\n",
-                 std::string(paths.status().message()).c_str());
-    return kExitUsage;
-  }
-  validator::ValidatorConfig config;
-  if (!args->Get("config").empty()) {
-    auto loaded = validator::LoadValidatorConfig(args->Get("config"));
-    if (!loaded.ok()) {
-      std::fprintf(stderr, "govreport analyze: %s\n",
-                   std::string(loaded.status().message()).c_str());
-      return kExitUsage;
-    }
-    config = *std::move(loaded);
-  }
-  auto pipeline = MakePipeline(*args);
-  if (!pipeline.ok()) {
-    std::fprintf(stderr, "govreport analyze: %s\n",
-                 std::string(pipeline.status().message()).c_str());
-    return kExitUsage;
-  }
+  absl::StatusOr<PreparedRun> run = PrepareRun(*args);
+  if (!run.ok()) return Fail("analyze", run.status());
+  const std::vector<std::string>* paths = &run->files;
+  const validator::ValidatorConfig& config = run->config;
+  Pipeline* pipeline = &run->pipeline;
+
   const std::string out_dir = args->Get("out");
   std::error_code ec;
   std::filesystem::create_directories(out_dir, ec);
@@ -214,7 +188,7 @@ int RunAnalyze(const std::vector<std::string>& argv) {
 
   auto start = std::chrono::steady_clock::now();
   Progress progress(paths->size(), stderr, isatty(STDERR_FILENO) != 0);
-  validator::Validator validator(config);
+  validator::Validator validator(config, pipeline->gazetteer.get());
   std::vector<AnalyzedFile> files =
       ParseAndValidate(*paths, *pipeline, validator, jobs, progress);
   progress.Finish();
@@ -225,23 +199,17 @@ int RunAnalyze(const std::vector<std::string>& argv) {
   options.validator_config = config;
   auto store = aggregator::Aggregator::Open(options);
   if (!store.ok()) {
-    std::fprintf(stderr, "govreport analyze: %s\n",
-                 std::string(store.status().message()).c_str());
-    return kExitUsage;
+    return Fail("analyze", store.status());
   }
   if (absl::Status stored = StoreReports(**store, files); !stored.ok()) {
-    std::fprintf(stderr, "govreport analyze: %s\n",
-                 std::string(stored.message()).c_str());
-    return kExitUsage;
+    return Fail("analyze", stored);
   }
   // Every metric for all agency kinds together, then for each kind.
   auto metrics = (*store)->ExportMetrics(/*by_kind=*/false);
   auto by_kind =
       metrics.ok() ? (*store)->ExportMetrics(/*by_kind=*/true) : metrics;
   if (!by_kind.ok()) {
-    std::fprintf(stderr, "govreport analyze: %s\n",
-                 std::string(by_kind.status().message()).c_str());
-    return kExitUsage;
+    return Fail("analyze", by_kind.status());
   }
   metrics->insert(metrics->end(), by_kind->begin(), by_kind->end());
   double seconds =
@@ -250,9 +218,7 @@ int RunAnalyze(const std::vector<std::string>& argv) {
 
   if (absl::Status written = WriteOutputFiles(out_dir, files, *metrics);
       !written.ok()) {
-    std::fprintf(stderr, "govreport analyze: %s\n",
-                 std::string(written.message()).c_str());
-    return kExitUsage;
+    return Fail("analyze", written);
   }
   HtmlReportInput html;
   html.files = &files;
@@ -267,9 +233,7 @@ int RunAnalyze(const std::vector<std::string>& argv) {
   if (absl::Status written =
           WriteFileAtomically(out_dir, "report.html", RenderHtmlReport(html));
       !written.ok()) {
-    std::fprintf(stderr, "govreport analyze: %s\n",
-                 std::string(written.message()).c_str());
-    return kExitUsage;
+    return Fail("analyze", written);
   }
 
   SummaryInput summary{&files,  &*metrics, html.parent_of,

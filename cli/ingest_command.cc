@@ -9,6 +9,7 @@
 
 #include "absl/strings/numbers.h"
 #include "cli/args.h"
+#include "cli/command_line.h"
 #include "cli/commands.h"
 #include "cli/input_files.h"
 #include "cli/progress.h"
@@ -63,16 +64,10 @@ int RunIngest(const std::vector<std::string>& argv) {
       {"max_file_mb", "N", "32", "skip files larger than N MiB"},
       {"deadline_seconds", "N", "600", "deadline of each IngestStream call"},
   };
-  auto args = ParseArgs(specs, argv);
-  if (!args.ok()) {
-    std::fprintf(stderr, "govreport ingest: %s\n%s",
-                 args.status().message().data(), kUsage);
-    return kExitUsage;
-  }
-  if (args->help) {
-    std::printf("%s%s", kUsage, OptionsHelp(specs).c_str());
-    return kExitOk;
-  }
+  int exit_code = kExitOk;
+  std::optional<ParsedArgs> args =
+      StartCommand("ingest", kUsage, specs, argv, &exit_code);
+  if (!args) return exit_code;
   int batch = 0, max_mb = 0, deadline = 0;
   if (!absl::SimpleAtoi(args->Get("batch"), &batch) || batch <= 0 ||
       !absl::SimpleAtoi(args->Get("max_file_mb"), &max_mb) || max_mb <= 0 ||
@@ -90,9 +85,7 @@ int RunIngest(const std::vector<std::string>& argv) {
   }
   auto files = ExpandInputs(args->positional);
   if (!files.ok()) {
-    std::fprintf(stderr, "govreport ingest: %s\n",
-                 std::string(files.status().message()).c_str());
-    return kExitUsage;
+    return Fail("ingest", files.status());
   }
 
   grpc::ChannelArguments channel_args;

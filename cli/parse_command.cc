@@ -7,6 +7,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "cli/args.h"
+#include "cli/command_line.h"
 #include "cli/commands.h"
 #include "cli/input_files.h"
 #include "cli/pipeline_setup.h"
@@ -43,40 +44,19 @@ int RunParse(const std::vector<std::string>& argv) {
   std::vector<OptionSpec> specs = {
       {"format", "json|csv|text", "json", "output format"}};
   for (auto& spec : PipelineOptionSpecs()) specs.push_back(spec);
-  auto args = ParseArgs(specs, argv);
-  if (!args.ok()) {
-    std::fprintf(stderr, "govreport parse: %s\n%s",
-                 args.status().message().data(), kUsage);
-    return kExitUsage;
-  }
-  if (args->help) {
-    std::printf("%s%s", kUsage, OptionsHelp(specs).c_str());
-    return kExitOk;
+  int exit_code = kExitOk;
+  std::optional<ParsedArgs> args =
+      StartCommand("parse", kUsage, specs, argv, &exit_code);
+  if (!args) return exit_code;
+  if (absl::Status ok = CheckChoice(*args, "format", {"json", "csv", "text"});
+      !ok.ok()) {
+    return Fail("parse", ok);
   }
   const std::string& format = args->Get("format");
-  if (format != "json" && format != "csv" && format != "text") {
-    std::fprintf(
-        stderr,
-        "govreport parse: --format must be json, csv or text, got \"%s\"\n",
-        format.c_str());
-    return kExitUsage;
-  }
-  if (args->positional.empty()) {
-    std::fprintf(stderr, "govreport parse: no input files\n%s", kUsage);
-    return kExitUsage;
-  }
-  auto files = ExpandInputs(args->positional);
-  if (!files.ok()) {
-    std::fprintf(stderr, "govreport parse: %s\n",
-                 std::string(files.status().message()).c_str());
-    return kExitUsage;
-  }
-  auto pipeline = MakePipeline(*args);
-  if (!pipeline.ok()) {
-    std::fprintf(stderr, "govreport parse: %s\n",
-                 std::string(pipeline.status().message()).c_str());
-    return kExitUsage;
-  }
+  absl::StatusOr<PreparedRun> run = PrepareRun(*args);
+  if (!run.ok()) return Fail("parse", run.status());
+  const std::vector<std::string>* files = &run->files;
+  Pipeline* pipeline = &run->pipeline;
 
   int status = kExitOk;
   std::vector<v1::Report> reports;

@@ -4,6 +4,7 @@
 
 #include "absl/strings/numbers.h"
 #include "absl/strings/str_cat.h"
+#include "cli/input_files.h"
 #include "common/status_macros.h"
 
 namespace govreport::cli {
@@ -40,6 +41,20 @@ absl::StatusOr<Pipeline> MakePipeline(const ParsedArgs& args) {
   options.gazetteer = pipeline.gazetteer.get();
   pipeline.parser = std::make_unique<parser::Parser>(options);
   return pipeline;
+}
+
+absl::StatusOr<PreparedRun> PrepareRun(const ParsedArgs& args) {
+  if (args.positional.empty()) {
+    return absl::InvalidArgumentError("no input folder or file (see --help)");
+  }
+  PreparedRun run;
+  ASSIGN_OR_RETURN(run.files, ExpandInputs(args.positional));
+  if (!args.Get("config").empty()) {
+    ASSIGN_OR_RETURN(run.config,
+                     validator::LoadValidatorConfig(args.Get("config")));
+  }
+  ASSIGN_OR_RETURN(run.pipeline, MakePipeline(args));
+  return run;
 }
 
 }  // namespace govreport::cli

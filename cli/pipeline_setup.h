@@ -12,6 +12,7 @@
 #include "cli/args.h"
 #include "common/regions/gazetteer.h"
 #include "parser-svc/parser.h"
+#include "validator-svc/validator.h"
 
 namespace govreport::cli {
 
@@ -26,6 +27,16 @@ struct Pipeline {
 
 // Loads the gazetteer (an error names the directory) and builds the parser.
 absl::StatusOr<Pipeline> MakePipeline(const ParsedArgs& args);
+
+// What parse, validate and analyze prepare before the first file: the input
+// files (positional DIR|FILE arguments, at least one), the rule configuration
+// (--config, when the command has it), and the pipeline.
+struct PreparedRun {
+  std::vector<std::string> files;
+  validator::ValidatorConfig config;
+  Pipeline pipeline;
+};
+absl::StatusOr<PreparedRun> PrepareRun(const ParsedArgs& args);
 
 // The default gazetteer directory: $GOVREPORT_GAZETTEER_DIR, else the one
 // baked in at build time.

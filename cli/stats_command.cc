@@ -9,6 +9,7 @@
 #include "absl/strings/str_format.h"
 #include "cli/analyze/report_html.h"
 #include "cli/args.h"
+#include "cli/command_line.h"
 #include "cli/commands.h"
 #include "common/report/enum_names.h"
 #include "common/report/report_export.h"
@@ -55,16 +56,10 @@ int RunStats(const std::vector<std::string>& argv) {
       {"kind", "KIND", "", "agency kind (all kinds when empty)"},
       {"format", "json|csv|text", "text", "output format"},
   };
-  auto args = ParseArgs(specs, argv);
-  if (!args.ok()) {
-    std::fprintf(stderr, "govreport stats: %s\n%s",
-                 args.status().message().data(), kUsage);
-    return kExitUsage;
-  }
-  if (args->help) {
-    std::printf("%s%s", kUsage, OptionsHelp(specs).c_str());
-    return kExitOk;
-  }
+  int exit_code = kExitOk;
+  std::optional<ParsedArgs> args =
+      StartCommand("stats", kUsage, specs, argv, &exit_code);
+  if (!args) return exit_code;
   int year = 0;
   if (args->Get("region").empty() ||
       !absl::SimpleAtoi(args->Get("year"), &year)) {

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "cli/args.h"
+#include "cli/command_line.h"
 #include "cli/commands.h"
 #include "cli/input_files.h"
 #include "cli/pipeline_setup.h"
@@ -51,51 +52,20 @@ int RunValidate(const std::vector<std::string>& argv) {
        "exit 1 when any ERROR finding exists"},
   };
   for (auto& spec : PipelineOptionSpecs()) specs.push_back(spec);
-  auto args = ParseArgs(specs, argv);
-  if (!args.ok()) {
-    std::fprintf(stderr, "govreport validate: %s\n%s",
-                 args.status().message().data(), kUsage);
-    return kExitUsage;
-  }
-  if (args->help) {
-    std::printf("%s%s", kUsage, OptionsHelp(specs).c_str());
-    return kExitOk;
+  int exit_code = kExitOk;
+  std::optional<ParsedArgs> args =
+      StartCommand("validate", kUsage, specs, argv, &exit_code);
+  if (!args) return exit_code;
+  if (absl::Status ok = CheckChoice(*args, "format", {"json", "text"});
+      !ok.ok()) {
+    return Fail("validate", ok);
   }
   const std::string& format = args->Get("format");
-  if (format != "json" && format != "text") {
-    std::fprintf(
-        stderr,
-        "govreport validate: --format must be json or text, got \"%s\"\n",
-        format.c_str());
-    return kExitUsage;
-  }
-  if (args->positional.empty()) {
-    std::fprintf(stderr, "govreport validate: no input files\n%s", kUsage);
-    return kExitUsage;
-  }
-  validator::ValidatorConfig config;
-  if (!args->Get("config").empty()) {
-    auto loaded = validator::LoadValidatorConfig(args->Get("config"));
-    if (!loaded.ok()) {
-      std::fprintf(stderr, "govreport validate: %s\n",
-                   std::string(loaded.status().message()).c_str());
-      return kExitUsage;
-    }
-    config = *std::move(loaded);
-  }
-  auto files = ExpandInputs(args->positional);
-  if (!files.ok()) {
-    std::fprintf(stderr, "govreport validate: %s\n",
-                 std::string(files.status().message()).c_str());
-    return kExitUsage;
-  }
-  auto pipeline = MakePipeline(*args);
-  if (!pipeline.ok()) {
-    std::fprintf(stderr, "govreport validate: %s\n",
-                 std::string(pipeline.status().message()).c_str());
-    return kExitUsage;
-  }
-  validator::Validator validator(config);
+  absl::StatusOr<PreparedRun> run = PrepareRun(*args);
+  if (!run.ok()) return Fail("validate", run.status());
+  const std::vector<std::string>* files = &run->files;
+  Pipeline* pipeline = &run->pipeline;
+  validator::Validator validator(run->config, run->pipeline.gazetteer.get());
 
   bool unreadable = false;
   bool any_error = false;

@@ -7,6 +7,7 @@
 #include "absl/flags/flag.h"
 #include "common/config.h"
 #include "common/log.h"
+#include "common/regions/gazetteer.h"
 #include "common/server/server.h"
 #include "common/server/server_flags.h"
 #include "validator-svc/validator.h"
@@ -15,6 +16,13 @@
 ABSL_FLAG(int32_t, port, 50052, "gRPC port; 0 picks a free one.");
 ABSL_FLAG(int32_t, metrics_port, 9102,
           "Prometheus /metrics HTTP port; 0 disables it.");
+#ifndef GOVREPORT_DEFAULT_GAZETTEER_DIR
+#error "GOVREPORT_DEFAULT_GAZETTEER_DIR must be defined by the build"
+#endif
+
+ABSL_FLAG(std::string, gazetteer_dir, GOVREPORT_DEFAULT_GAZETTEER_DIR,
+          "Directory of the gazetteer files (data/gazetteer); AGENCY-MISMATCH "
+          "uses it to recognise the names of other townships.");
 ABSL_FLAG(std::string, validator_config, "",
           "JSON file of severity overrides, disabled rules and thresholds; "
           "empty: the contract's defaults.");
@@ -49,7 +57,14 @@ int Main(int argc, char** argv) {
     validator_config = *std::move(loaded);
   }
 
-  const Validator validator(std::move(validator_config));
+  const std::string gazetteer_dir = absl::GetFlag(FLAGS_gazetteer_dir);
+  absl::StatusOr<std::unique_ptr<regions::Gazetteer>> gazetteer =
+      regions::Gazetteer::Load(gazetteer_dir);
+  if (!gazetteer.ok()) {
+    return config::ConfigError(kProgram, gazetteer.status());
+  }
+
+  const Validator validator(std::move(validator_config), gazetteer->get());
   server::Server server(*std::move(server_config));
   ValidatorService service(&validator, &server.calls());
   return server::ServeUntilSignal(

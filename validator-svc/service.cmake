@@ -10,3 +10,6 @@ add_executable(validator-svc ${CMAKE_CURRENT_LIST_DIR}/main.cc)
 govreport_target_defaults(validator-svc)
 target_link_libraries(validator-svc PRIVATE
   govreport_validator_service govreport_common)
+target_link_libraries(validator-svc PRIVATE govreport_regions)
+target_compile_definitions(validator-svc PRIVATE
+  GOVREPORT_DEFAULT_GAZETTEER_DIR="${GOVREPORT_DATA_DIR}/gazetteer")

@@ -22,7 +22,7 @@ export const BINARIES = {
     defaults: { port: 50052, metrics_port: 9102, shutdown_deadline_seconds: 20 },
     health: "govreport.v1.Validator",
     callers: { "app.kubernetes.io/name": "aggregator-svc" },
-    flags: [...COMMON_FLAGS, "validator_config"],
+    flags: [...COMMON_FLAGS, "gazetteer_dir", "validator_config"],
   },
   "aggregator-svc": {
     defaults: { port: 50053, metrics_port: 9103, shutdown_deadline_seconds: 20 },
