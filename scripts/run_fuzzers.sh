@@ -10,7 +10,9 @@ seconds=${1:-60}
 build=${2:-$root/build-fuzz}
 jobs=${FUZZ_BUILD_JOBS:-2}
 
+export CCACHE_BASEDIR=$root CCACHE_NOHASHDIR=1
 CXX=clang++ CC=clang cmake -S "$root" -B "$build" -G Ninja -DGOVREPORT_FUZZ=ON \
+  -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g1" \
   -DGOVREPORT_BUILD_TESTS=OFF -DGOVREPORT_BUILD_BENCH=OFF >/dev/null
 # Every executable a fuzz/*/CMakeLists.txt declares with govreport_fuzzer().
 mapfile -t targets < <(grep -rhoE 'govreport_fuzzer\([A-Za-z0-9_]+' "$root"/fuzz/*/CMakeLists.txt |
@@ -21,22 +23,34 @@ if ((${#targets[@]} == 0)); then
 fi
 ninja -C "$build" -j"$jobs" "${targets[@]}"
 
-status=0
-for t in "${targets[@]}"; do
-  corpus="$build/corpus/$t"
+# Runs one target; returns non-zero on a finding.
+run_one() {
+  local t=$1 corpus="$build/corpus/$1"
   mkdir -p "$corpus" "$build/artifacts/$t"
   # Seeds: every sample document (not the expected outputs).
-  find "$root/data/samples" -type f ! -name '*.json' ! -name '*.md.txt' -size -1M \
-    -exec cp -n {} "$corpus/" \;
-  echo "run_fuzzers: $t for ${seconds}s"
+  find "$root/data/samples" -type f ! -name '*.json' -size -1M -exec cp -n {} "$corpus/" \;
   if ! "$build/bin/$t" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
       -max_len=262144 -artifact_prefix="$build/artifacts/$t/" "$corpus" \
       >"$build/$t.log" 2>&1; then
     echo "run_fuzzers: $t FAILED; see $build/$t.log and $build/artifacts/$t/" >&2
     tail -40 "$build/$t.log" >&2
-    status=1
-  else
-    tail -3 "$build/$t.log"
+    return 1
+  fi
+  echo "run_fuzzers: $t ran ${seconds}s without a finding: $(grep -E '^Done|#[0-9]+ *DONE' "$build/$t.log" | tail -1)"
+}
+
+# Two targets at a time (the machine has two cores).
+parallel=${FUZZ_PARALLEL:-2}
+status=0
+pids=()
+for t in "${targets[@]}"; do
+  echo "run_fuzzers: $t for ${seconds}s"
+  run_one "$t" &
+  pids+=($!)
+  if ((${#pids[@]} >= parallel)); then
+    wait "${pids[0]}" || status=1
+    pids=("${pids[@]:1}")
   fi
 done
+for p in "${pids[@]}"; do wait "$p" || status=1; done
 exit $status
