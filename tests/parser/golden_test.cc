@@ -1,6 +1,7 @@
-// Golden tests: every text sample with verified ground truth parses to
-// exactly its expected export (CONTRACT.md section 3), compared through
-// ReportToJson so that the export shape is checked too.
+// Golden tests: every sample with verified ground truth (text and markdown,
+// and the HTML, PDF and DOCX files through their decoders) parses to exactly
+// its expected export (CONTRACT.md section 3), compared through ReportToJson
+// so that the export shape is checked too.
 
 #include <filesystem>
 #include <fstream>
@@ -37,7 +38,10 @@ std::vector<std::string> GoldenFiles() {
     for (const auto& entry : fs::directory_iterator(root)) {
       std::string name = entry.path().filename().string();
       std::string ext = entry.path().extension().string();
-      if (ext != ".txt" && ext != ".md") continue;
+      if (ext != ".txt" && ext != ".md" && ext != ".html" && ext != ".pdf" &&
+          ext != ".docx") {
+        continue;
+      }
       out.push_back(std::string(dir) + "/" + name);
     }
   }
