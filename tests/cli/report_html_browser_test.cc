@@ -4,7 +4,7 @@
 
 #include <filesystem>
 #include <map>
-#include <regex>
+#include <set>
 #include <string>
 #include <tuple>
 
@@ -53,23 +53,36 @@ TEST(ReportHtmlInBrowser, NumbersShownEqualMetricsCsv) {
       dir);
   ASSERT_EQ(dom.exit_code, 0) << dom.err;
 
-  // Every element the browser shows with a region's metric.
-  std::regex tagged(
-      "data-region=\"([^\"]+)\" data-year=\"(\\d+)\" data-metric=\"([^\"]+)\" "
-      "data-value=\"([^\"]+)\"[^>]*>([^<]*)<");
+  // Every element the browser shows with a region's metric:
+  // data-region="R" data-year="Y" data-metric="M" data-value="V" ...>TEXT<
+  auto attribute = [](const std::string& html, size_t from,
+                      const std::string& name, size_t* end) -> std::string {
+    const std::string key = name + "=\"";
+    size_t start = html.find(key, from);
+    if (start == std::string::npos) return "";
+    start += key.size();
+    *end = html.find('"', start);
+    return html.substr(start, *end - start);
+  };
   int checked = 0;
   std::set<std::string> regions;
-  for (auto it = std::sregex_iterator(dom.out.begin(), dom.out.end(), tagged);
-       it != std::sregex_iterator(); ++it) {
-    const std::smatch& m = *it;
-    auto row = csv.find({m[1], m[2], m[3]});
-    ASSERT_NE(row, csv.end())
-        << "page shows " << m[0] << " with no metrics.csv row";
-    EXPECT_EQ(m[4].str(), row->second) << m[0];
-    EXPECT_EQ(m[5].str(),
-              cli::FormatMetricForDisplay(m[3], std::stod(row->second)))
-        << m[0];
-    regions.insert(m[1]);
+  for (size_t at = dom.out.find("data-region=\""); at != std::string::npos;
+       at = dom.out.find("data-region=\"", at + 1)) {
+    size_t end = at;
+    const std::string region = attribute(dom.out, at, "data-region", &end);
+    const std::string year = attribute(dom.out, end, "data-year", &end);
+    const std::string metric = attribute(dom.out, end, "data-metric", &end);
+    const std::string value = attribute(dom.out, end, "data-value", &end);
+    const size_t text_begin = dom.out.find('>', end) + 1;
+    const std::string text =
+        dom.out.substr(text_begin, dom.out.find('<', text_begin) - text_begin);
+    auto row = csv.find({region, year, metric});
+    ASSERT_NE(row, csv.end()) << "page shows " << region << " " << year << " "
+                              << metric << " with no metrics.csv row";
+    EXPECT_EQ(value, row->second) << region << " " << year << " " << metric;
+    EXPECT_EQ(text, cli::FormatMetricForDisplay(metric, std::stod(row->second)))
+        << region << " " << year << " " << metric;
+    regions.insert(region);
     ++checked;
   }
   EXPECT_GE(checked, 50);
