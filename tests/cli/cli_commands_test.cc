@@ -56,7 +56,8 @@ TEST_F(CliTest, UsageErrorsExitTwoAndSayWhy) {
   EXPECT_THAT(option.err, HasSubstr("unknown option --colour"));
   CommandResult format = Run("parse --format xml x");
   EXPECT_EQ(format.exit_code, 2);
-  EXPECT_THAT(format.err, HasSubstr("--format must be json, csv or text"));
+  EXPECT_THAT(format.err,
+              HasSubstr("--format must be json, csv, text, got \"xml\""));
   EXPECT_EQ(Run("analyze").exit_code, 2);
   EXPECT_EQ(Run("").exit_code, 2);
 }

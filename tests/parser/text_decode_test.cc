@@ -81,8 +81,9 @@ TEST(Decode, AnotherLegacyCharsetIsAnErrorNotMojibake) {
 
 TEST(Decode, EmptyAndBinaryAreErrors) {
   EXPECT_FALSE(DecodeText("").ok());
-  std::string binary(
-      "\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10\0\0\0\x10\x08\x06\0\0\0", 33);
+  constexpr char kPngHeader[] =
+      "\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10\0\0\0\x10\x08\x06\0\0\0";
+  std::string binary(kPngHeader, sizeof(kPngHeader) - 1);
   auto d = DecodeText(binary);
   ASSERT_FALSE(d.ok());
   EXPECT_TRUE(absl::StrContains(d.status().message(), "binary")) << d.status();
