@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "parser-svc/decoders/parse_budget.h"
+
 namespace govreport::parser {
 namespace {
 
@@ -135,10 +137,12 @@ std::vector<std::string> SplitTextLine(const std::string& line,
   return out;
 }
 
-Grid BuildGrid(const DecodedDocument& doc, size_t max_chars) {
+Grid BuildGrid(const DecodedDocument& doc, size_t max_chars,
+               const ParseBudget* budget) {
   Grid grid;
   size_t chars = 0;
   for (const DocLine& line : doc.lines) {
+    if (budget != nullptr && budget->Expired()) break;
     if (chars > max_chars) {
       grid.truncated = true;
       break;

@@ -57,9 +57,14 @@ struct Grid {
   bool truncated = false;
 };
 
+class ParseBudget;
+
 // Builds the grid. At most `max_chars` code points are analysed; the rest
-// of a longer document is dropped and `truncated` set.
-Grid BuildGrid(const DecodedDocument& doc, size_t max_chars);
+// of a longer document is dropped and `truncated` set. Stops early (the
+// grid is then incomplete) once `budget`, when given, has expired: the
+// caller checks the budget after the call.
+Grid BuildGrid(const DecodedDocument& doc, size_t max_chars,
+               const ParseBudget* budget = nullptr);
 
 // Splits one text line into cells (exposed for tests).
 std::vector<std::string> SplitTextLine(const std::string& line,
