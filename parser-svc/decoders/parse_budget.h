@@ -49,7 +49,7 @@ struct ParseLimits {
   // Estimated bytes held at once; 0 for no limit.
   size_t max_memory_bytes = size_t{512} << 20;
   // The clock; null means absl::Now (tests inject one).
-  std::function<absl::Time()> clock;
+  std::function<absl::Time()> clock = nullptr;
 };
 
 class ParseBudget {
