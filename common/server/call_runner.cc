@@ -42,6 +42,48 @@ CallRunner::~CallRunner() {
   for (std::thread& worker : workers_) worker.join();
 }
 
+grpc::Status Admission::Refuse(grpc::ServerContextBase* context) const {
+  if (!retry_after_millis_.empty()) {
+    context->AddTrailingMetadata(kRetryPushbackKey, retry_after_millis_);
+  }
+  return refusal_;
+}
+
+Admission CallRunner::Admit(const grpc::ServerContextBase* context) {
+  Admission admission;
+  {
+    absl::MutexLock lock(&mu_);
+    auto it = access_.find(context);
+    if (it == access_.end()) {
+      admission.refusal_ = grpc::Status(
+          grpc::StatusCode::INTERNAL,
+          "the call was not seen by the access check (server misconfigured)");
+      return admission;
+    }
+    if (!it->second.ok()) {
+      admission.refusal_ = it->second;
+      return admission;
+    }
+  }
+  admission.permit_ = TryAdmit();
+  if (!admission.permit_.has_value()) {
+    admission.refusal_ = RejectionStatus();
+    admission.retry_after_millis_ = RetryAfterMillis();
+  }
+  return admission;
+}
+
+void CallRunner::RecordAccess(const grpc::ServerContextBase* context,
+                              grpc::Status decision) {
+  absl::MutexLock lock(&mu_);
+  access_.insert_or_assign(context, std::move(decision));
+}
+
+void CallRunner::ForgetCall(const grpc::ServerContextBase* context) {
+  absl::MutexLock lock(&mu_);
+  access_.erase(context);
+}
+
 std::optional<CallPermit> CallRunner::TryAdmit() {
   absl::MutexLock lock(&mu_);
   if (in_flight_ >= options_.max_concurrent_calls) return std::nullopt;

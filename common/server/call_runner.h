@@ -3,15 +3,26 @@
 
 // Admission and execution of application calls, shared by every service of a
 // process:
-//   * admission: at most `max_concurrent_calls` calls hold a CallPermit at
-//     once; the next one is refused (RejectionStatus: RESOURCE_EXHAUSTED with
-//     a retry hint) instead of queueing without bound;
+//   * admission (Admit): the call must have been allowed by the access check
+//     (the server's AccessInterceptor records its decision for each call
+//     before the handler runs; a call it never saw is refused), and at most
+//     `max_concurrent_calls` calls hold a CallPermit at once; the next one is
+//     refused (RESOURCE_EXHAUSTED with a retry hint) instead of queueing
+//     without bound;
 //   * execution: handlers run on a fixed pool of worker threads, never on
 //     gRPC's callback threads, so a slow parse cannot stall health checks;
 //   * draining: WaitUntilIdle lets graceful shutdown wait for admitted calls.
 //
 // Services normally use it through ServeUnary / ServeStream (reactors.h).
-// A hand-written reactor must hold a permit for its whole life.
+// A hand-written reactor must hold an Admission for its whole life:
+//
+//   MyReactor(CallRunner* runner, grpc::CallbackServerContext* context)
+//       : admission_(runner->Admit(context)) {
+//     if (!admission_.admitted()) {
+//       Finish(admission_.Refuse(context));
+//       return;
+//     }
+//     ...
 //
 // Thread-safe: all methods may be called concurrently. The destructor runs
 // the work already scheduled, then joins the workers.
@@ -26,6 +37,8 @@
 #include "absl/functional/any_invocable.h"
 #include "absl/synchronization/mutex.h"
 #include "absl/time/time.h"
+#include "absl/container/flat_hash_map.h"
+#include "grpcpp/server_context.h"
 #include "grpcpp/support/status.h"
 
 namespace govreport::server {
@@ -47,6 +60,21 @@ class CallPermit {
   CallRunner* runner_;
 };
 
+// The outcome of CallRunner::Admit: a permit, or why there is none.
+class Admission {
+ public:
+  bool admitted() const { return permit_.has_value(); }
+  // The status to finish a refused call with; for a refusal for capacity it
+  // also puts the retry hint in `context`'s trailing metadata.
+  grpc::Status Refuse(grpc::ServerContextBase* context) const;
+
+ private:
+  friend class CallRunner;
+  std::optional<CallPermit> permit_;
+  grpc::Status refusal_;
+  std::string retry_after_millis_;  // Set for capacity refusals only.
+};
+
 struct CallRunnerOptions {
   int max_concurrent_calls = 64;
   int worker_threads = 0;  // 0: the number of CPUs, at least 2.
@@ -64,8 +92,16 @@ class CallRunner {
   CallRunner(const CallRunner&) = delete;
   CallRunner& operator=(const CallRunner&) = delete;
 
-  // A permit, or nullopt when max_concurrent_calls permits are out.
-  std::optional<CallPermit> TryAdmit();
+  // Admits the call of `context`: refused with the access decision the
+  // AccessInterceptor recorded when that was not OK (or INTERNAL when none was
+  // recorded), else a permit unless max_concurrent_calls permits are out.
+  Admission Admit(const grpc::ServerContextBase* context);
+
+  // For the AccessInterceptor: the access decision for the call of
+  // `context`, kept until ForgetCall (the end of the call).
+  void RecordAccess(const grpc::ServerContextBase* context,
+                    grpc::Status decision);
+  void ForgetCall(const grpc::ServerContextBase* context);
 
   // RESOURCE_EXHAUSTED naming the limit and the retry hint in milliseconds
   // (the same number callers put under kRetryPushbackKey).
@@ -88,6 +124,8 @@ class CallRunner {
 
  private:
   friend class CallPermit;
+  // A permit, or nullopt when max_concurrent_calls permits are out.
+  std::optional<CallPermit> TryAdmit();
   void Release();
   void WorkerLoop();
 
@@ -96,6 +134,8 @@ class CallRunner {
   int in_flight_ ABSL_GUARDED_BY(mu_) = 0;
   bool stopping_ ABSL_GUARDED_BY(mu_) = false;
   std::deque<absl::AnyInvocable<void() &&>> queue_ ABSL_GUARDED_BY(mu_);
+  absl::flat_hash_map<const grpc::ServerContextBase*, grpc::Status> access_
+      ABSL_GUARDED_BY(mu_);
   std::vector<std::thread> workers_;
 };
 

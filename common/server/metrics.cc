@@ -63,7 +63,18 @@ ServerMetrics::ServerMetrics(absl::string_view program,
       in_flight_(prometheus::BuildGauge()
                      .Name("grpc_server_in_flight_calls")
                      .Help("RPCs arrived and not yet answered.")
-                     .Register(*registry_)) {
+                     .Register(*registry_)),
+      access_denied_(prometheus::BuildCounter()
+                         .Name("govreport_access_denied_total")
+                         .Help("Calls refused by the access check "
+                               "(--auth_config), by status code.")
+                         .Register(*registry_)),
+      deadline_exceeded_(
+          prometheus::BuildCounter()
+              .Name("govreport_server_deadline_exceeded_total")
+              .Help("Calls the server cancelled after --max_call_seconds "
+                    "without progress.")
+              .Register(*registry_)) {
   prometheus::BuildGauge()
       .Name("govreport_build_info")
       .Help("Always 1; labels name the binary and its version.")
@@ -91,6 +102,20 @@ int ServerMetrics::exposer_port() const {
   if (exposer_ == nullptr) return 0;
   const std::vector<int> ports = exposer_->GetListeningPorts();
   return ports.empty() ? 0 : ports.front();
+}
+
+void ServerMetrics::AccessDenied(const MethodName& method, int code) {
+  access_denied_
+      .Add({{"grpc_service", method.service},
+            {"grpc_method", method.method},
+            {"grpc_code", RpcCodeName(code)}})
+      .Increment();
+}
+
+void ServerMetrics::ServerDeadlineExceeded(const MethodName& method) {
+  deadline_exceeded_
+      .Add({{"grpc_service", method.service}, {"grpc_method", method.method}})
+      .Increment();
 }
 
 void ServerMetrics::CallStarted(const MethodName& method) {

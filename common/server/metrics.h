@@ -8,6 +8,12 @@
 //   grpc_server_handling_seconds{grpc_service,grpc_method}          histogram
 //   grpc_server_in_flight_calls{grpc_service,grpc_method}           gauge
 //   govreport_build_info{program,version}                           gauge = 1
+//   govreport_access_denied_total{grpc_service,grpc_method,grpc_code}  counter
+//   govreport_server_deadline_exceeded_total{grpc_service,grpc_method} counter
+//
+// The last two are filled by the access check and the server-side deadline
+// (access_interceptor.h, deadline_interceptor.h); grpc_code there is
+// UNAUTHENTICATED or PERMISSION_DENIED.
 //
 // grpc_service is the full service name ("govreport.v1.Parser"), grpc_method
 // the bare method ("Parse"), grpc_code the canonical code name ("OK",
@@ -61,6 +67,9 @@ class ServerMetrics {
   // `code` is a google.rpc.Code number.
   void CallFinished(const MethodName& method, int code, absl::Duration latency);
 
+  void AccessDenied(const MethodName& method, int code);
+  void ServerDeadlineExceeded(const MethodName& method);
+
   // The text exposition of everything registered (what /metrics returns).
   std::string Render() const;
 
@@ -71,6 +80,8 @@ class ServerMetrics {
   prometheus::Family<prometheus::Counter>& handled_;
   prometheus::Family<prometheus::Histogram>& latency_;
   prometheus::Family<prometheus::Gauge>& in_flight_;
+  prometheus::Family<prometheus::Counter>& access_denied_;
+  prometheus::Family<prometheus::Counter>& deadline_exceeded_;
   std::unique_ptr<prometheus::Exposer> exposer_;
 };
 

@@ -13,7 +13,8 @@
 //         });
 //   }
 //
-// Both helpers first ask the CallRunner for a permit (refusing with
+// Both helpers first ask the CallRunner for admission (refusing with the
+// access check's UNAUTHENTICATED / PERMISSION_DENIED, or with
 // RESOURCE_EXHAUSTED and the retry hint in trailing metadata when the process
 // is at its limit), then run the handler on a worker thread after the
 // fault-injection latency.
@@ -45,15 +46,14 @@ grpc::ServerUnaryReactor* ServeUnary(CallRunner* runner,
                                      const Request* request, Response* response,
                                      Handler handler) {
   grpc::ServerUnaryReactor* reactor = context->DefaultReactor();
-  std::optional<CallPermit> permit = runner->TryAdmit();
-  if (!permit.has_value()) {
-    context->AddTrailingMetadata(kRetryPushbackKey, runner->RetryAfterMillis());
-    reactor->Finish(runner->RejectionStatus());
+  Admission admission = runner->Admit(context);
+  if (!admission.admitted()) {
+    reactor->Finish(admission.Refuse(context));
     return reactor;
   }
   runner->Schedule([runner, context, request, response, reactor,
                     handler = std::move(handler),
-                    permit = std::move(*permit)]() mutable {
+                    admission = std::move(admission)]() mutable {
     runner->InjectLatency();
     absl::Status status =
         context->IsCancelled()
@@ -71,14 +71,12 @@ template <typename Request, typename Response, typename Handler>
 class StreamReactor : public grpc::ServerBidiReactor<Request, Response> {
  public:
   StreamReactor(CallRunner* runner, grpc::CallbackServerContext* context,
-                std::optional<CallPermit> permit, Handler handler)
+                Handler handler)
       : runner_(runner),
-        permit_(std::move(permit)),
+        admission_(runner->Admit(context)),
         handler_(std::move(handler)) {
-    if (!permit_.has_value()) {
-      context->AddTrailingMetadata(kRetryPushbackKey,
-                                   runner->RetryAfterMillis());
-      this->Finish(runner->RejectionStatus());
+    if (!admission_.admitted()) {
+      this->Finish(admission_.Refuse(context));
       return;
     }
     this->StartRead(&request_);
@@ -109,7 +107,7 @@ class StreamReactor : public grpc::ServerBidiReactor<Request, Response> {
 
  private:
   CallRunner* runner_;
-  std::optional<CallPermit> permit_;
+  Admission admission_;
   Handler handler_;
   Request request_;
   Response response_;
@@ -123,7 +121,7 @@ template <typename Request, typename Response, typename Handler>
 grpc::ServerBidiReactor<Request, Response>* ServeStream(
     CallRunner* runner, grpc::CallbackServerContext* context, Handler handler) {
   return new internal::StreamReactor<Request, Response, Handler>(
-      runner, context, runner->TryAdmit(), std::move(handler));
+      runner, context, std::move(handler));
 }
 
 }  // namespace govreport::server

@@ -13,7 +13,10 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "common/log.h"
+#include "common/server/access_interceptor.h"
+#include "common/server/deadline_interceptor.h"
 #include "common/server/metrics_interceptor.h"
+#include "common/server/server_credentials.h"
 #include "grpcpp/ext/proto_server_reflection_plugin.h"
 #include "grpcpp/health_check_service_interface.h"
 #include "grpcpp/security/server_credentials.h"
@@ -55,7 +58,8 @@ Server::Server(ServerConfig config)
           .max_concurrent_calls = config_.max_concurrent_calls,
           .worker_threads = config_.worker_threads,
           .retry_after = config_.retry_after,
-          .inject_latency = config_.inject_latency})) {
+          .inject_latency = config_.inject_latency})),
+      deadlines_(std::make_unique<CallDeadlines>()) {
   if (pipe2(wake_pipe_, O_CLOEXEC | O_NONBLOCK) != 0) {
     wake_pipe_[0] = wake_pipe_[1] = -1;
   }
@@ -76,6 +80,21 @@ absl::Status Server::Start(std::vector<ServiceEntry> services) {
   }
   services_ = std::move(services);
 
+  absl::StatusOr<std::shared_ptr<grpc::ServerCredentials>> credentials =
+      ServerCredentialsFor(config_);
+  if (!credentials.ok()) return credentials.status();
+  std::shared_ptr<const AccessPolicy> policy;
+  if (!config_.auth_config_file.empty()) {
+    absl::StatusOr<AccessPolicy> loaded =
+        AccessPolicy::Load(config_.auth_config_file);
+    if (!loaded.ok()) {
+      return absl::Status(loaded.status().code(),
+                          absl::StrCat("--auth_config: ",
+                                       loaded.status().message()));
+    }
+    policy = std::make_shared<const AccessPolicy>(*std::move(loaded));
+  }
+
   if (config_.metrics_port > 0) {
     if (absl::Status status =
             metrics_->StartExposer(config_.host, config_.metrics_port);
@@ -89,7 +108,7 @@ absl::Status Server::Start(std::vector<ServiceEntry> services) {
 
   grpc::ServerBuilder builder;
   const std::string address = HostPort(config_.host, config_.port);
-  builder.AddListeningPort(address, grpc::InsecureServerCredentials(), &port_);
+  builder.AddListeningPort(address, *credentials, &port_);
   const int max_message =
       static_cast<int>(std::min<int64_t>(config_.max_message_bytes, INT32_MAX));
   builder.SetMaxReceiveMessageSize(max_message);
@@ -102,6 +121,14 @@ absl::Status Server::Start(std::vector<ServiceEntry> services) {
   builder.AddChannelArgument(
       GRPC_ARG_HTTP2_MIN_RECV_PING_INTERVAL_WITHOUT_DATA_MS,
       ToMillis(config_.min_client_ping_interval));
+  if (config_.max_connection_age > absl::ZeroDuration()) {
+    builder.AddChannelArgument(GRPC_ARG_MAX_CONNECTION_AGE_MS,
+                               ToMillis(config_.max_connection_age));
+    if (config_.max_connection_age_grace != absl::InfiniteDuration()) {
+      builder.AddChannelArgument(GRPC_ARG_MAX_CONNECTION_AGE_GRACE_MS,
+                                 ToMillis(config_.max_connection_age_grace));
+    }
+  }
   // A second instance on the same port must fail, not share the traffic.
   builder.AddChannelArgument(GRPC_ARG_ALLOW_REUSEPORT, 0);
   for (const ServiceEntry& entry : services_) {
@@ -110,6 +137,12 @@ absl::Status Server::Start(std::vector<ServiceEntry> services) {
   std::vector<
       std::unique_ptr<grpc::experimental::ServerInterceptorFactoryInterface>>
       interceptors;
+  // The access check and the deadline come first: the status a refused or
+  // expired call sends is final before the metrics interceptor counts it.
+  interceptors.push_back(std::make_unique<AccessInterceptorFactory>(
+      policy, calls_.get(), metrics_.get()));
+  interceptors.push_back(std::make_unique<DeadlineInterceptorFactory>(
+      deadlines_.get(), config_.max_call_duration, metrics_.get()));
   interceptors.push_back(
       std::make_unique<MetricsInterceptorFactory>(metrics_.get()));
   builder.experimental().SetInterceptorCreators(std::move(interceptors));
@@ -134,7 +167,14 @@ absl::Status Server::Start(std::vector<ServiceEntry> services) {
                  {"metrics_port", metrics_port()},
                  {"services", names},
                  {"max_concurrent_calls", config_.max_concurrent_calls},
-                 {"max_message_bytes", config_.max_message_bytes}});
+                 {"max_message_bytes", config_.max_message_bytes},
+                 {"tls", config_.tls_cert_file.empty()
+                             ? "off"
+                             : (config_.tls_client_ca_file.empty() ? "tls"
+                                                                   : "mtls")},
+                 {"auth", policy == nullptr ? "off" : "on"},
+                 {"max_call_seconds",
+                  absl::ToDoubleSeconds(config_.max_call_duration)}});
   if (config_.inject_latency > absl::ZeroDuration()) {
     logging::Warning("fault injection: every call is delayed",
                      {{"inject_latency_ms",

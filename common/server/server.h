@@ -8,6 +8,12 @@
 //   * server reflection;
 //   * Prometheus /metrics on its own HTTP port, per-method counts and
 //     latency filled by an interceptor (metrics.h);
+//   * TLS or mutual TLS from PEM files (server_credentials.h);
+//   * access control: every application call is checked against the
+//     --auth_config roles before its handler may run (access_interceptor.h);
+//   * a server-side deadline on every application call
+//     (deadline_interceptor.h), and a maximum connection age so that clients
+//     rebalance;
 //   * admission limit and worker pool for handlers (calls(), reactors.h);
 //   * graceful shutdown on SIGTERM/SIGINT: health NOT_SERVING, admitted calls
 //     finish (new calls are still accepted while load balancers catch up),
@@ -28,6 +34,7 @@
 #include <vector>
 
 #include "absl/status/status.h"
+#include "common/server/call_deadlines.h"
 #include "common/server/call_runner.h"
 #include "common/server/metrics.h"
 #include "common/server/server_config.h"
@@ -57,9 +64,10 @@ class Server {
   ServerMetrics& metrics() { return *metrics_; }
   const ServerConfig& config() const { return config_; }
 
-  // Binds the gRPC port and the metrics port and starts serving. Services
-  // must outlive the Server. Errors name the address that could not be
-  // bound. Logs one "serving" line with the ports.
+  // Reads the TLS files and the auth config, binds the gRPC port and the
+  // metrics port and starts serving. Services must outlive the Server. Errors
+  // name the flag and file that could not be read, or the address that could
+  // not be bound. Logs one "serving" line with the ports.
   absl::Status Start(std::vector<ServiceEntry> services);
 
   // The bound ports (useful with port 0); 0 before Start / when disabled.
@@ -83,6 +91,7 @@ class Server {
   ServerConfig config_;
   std::unique_ptr<ServerMetrics> metrics_;
   std::unique_ptr<CallRunner> calls_;
+  std::unique_ptr<CallDeadlines> deadlines_;
   std::vector<ServiceEntry> services_;
   std::unique_ptr<grpc::Server> server_;
   int port_ = 0;

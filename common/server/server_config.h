@@ -42,6 +42,26 @@ struct ServerConfig {
   // From SIGTERM/SIGINT to the forced end of the calls still running.
   absl::Duration shutdown_deadline = absl::Seconds(20);
 
+  // TLS (PEM files, read by Start): plaintext while tls_cert_file is empty.
+  // With tls_client_ca_file, clients must present a certificate that chains
+  // to it (mutual TLS); their CN/SANs then identify them to auth_config_file.
+  std::string tls_cert_file;
+  std::string tls_key_file;
+  std::string tls_client_ca_file;
+  // Roles per caller (access_policy.h), read by Start; empty: every caller
+  // may call every method.
+  std::string auth_config_file;
+
+  // Server-side deadline of application calls without progress
+  // (deadline_interceptor.h); zero disables it.
+  absl::Duration max_call_duration = absl::Seconds(120);
+  // Connections get GOAWAY after this age (with some jitter from gRPC) so
+  // that clients reconnect and spread over new replicas; calls in progress
+  // then get `max_connection_age_grace` to finish (infinite: as long as they
+  // need). Zero age: connections are never aged out.
+  absl::Duration max_connection_age = absl::Seconds(300);
+  absl::Duration max_connection_age_grace = absl::InfiniteDuration();
+
   // FAULT INJECTION, for tests only: every application call (and every
   // message of a stream) sleeps this long before its handler runs.
   absl::Duration inject_latency = absl::ZeroDuration();

@@ -27,6 +27,26 @@ ABSL_FLAG(int32_t, shutdown_deadline_seconds, 20,
 ABSL_FLAG(std::string, log_level, "info",
           "Lowest level logged: debug, info, warning or error. Document "
           "text is logged only at debug.");
+ABSL_FLAG(std::string, tls_cert_file, "",
+          "PEM certificate chain of this server; set it (with "
+          "--tls_key_file) to serve TLS. Empty: plaintext.");
+ABSL_FLAG(std::string, tls_key_file, "",
+          "PEM private key of --tls_cert_file.");
+ABSL_FLAG(std::string, tls_client_ca_file, "",
+          "PEM CA certificates; when set, every client must present a "
+          "certificate signed by one of them (mutual TLS).");
+ABSL_FLAG(std::string, auth_config, "",
+          "File mapping bearer-token hashes and mTLS identities to roles "
+          "(see README, Security). Empty: every caller may call every "
+          "method.");
+ABSL_FLAG(int32_t, max_call_seconds, 120,
+          "Server-side deadline: a unary call is cancelled with "
+          "DEADLINE_EXCEEDED after this long, a stream after this long "
+          "without a message in or out; 0 disables it.");
+ABSL_FLAG(int32_t, max_connection_age_seconds, 300,
+          "Connections are closed gracefully (GOAWAY) after about this age so "
+          "that clients rebalance over new replicas; calls in progress "
+          "finish. 0 disables it.");
 ABSL_FLAG(int32_t, inject_latency_ms, 0,
           "FAULT INJECTION for tests: delay every application call (and "
           "every message of a stream) by this many milliseconds. Keep 0 in "
@@ -109,6 +129,20 @@ absl::StatusOr<ServerConfig> ServerConfigFromFlags(
   const int32_t latency = absl::GetFlag(FLAGS_inject_latency_ms);
   if (latency < 0) return OutOfRange("inject_latency_ms", ">= 0", latency);
   config.inject_latency = absl::Milliseconds(latency);
+
+  config.tls_cert_file = absl::GetFlag(FLAGS_tls_cert_file);
+  config.tls_key_file = absl::GetFlag(FLAGS_tls_key_file);
+  config.tls_client_ca_file = absl::GetFlag(FLAGS_tls_client_ca_file);
+  config.auth_config_file = absl::GetFlag(FLAGS_auth_config);
+
+  const int32_t max_call = absl::GetFlag(FLAGS_max_call_seconds);
+  if (max_call < 0) return OutOfRange("max_call_seconds", ">= 0", max_call);
+  config.max_call_duration = absl::Seconds(max_call);
+  const int32_t max_age = absl::GetFlag(FLAGS_max_connection_age_seconds);
+  if (max_age < 0) {
+    return OutOfRange("max_connection_age_seconds", ">= 0", max_age);
+  }
+  config.max_connection_age = absl::Seconds(max_age);
 
   logging::SetLevel(*level);
   return config;

@@ -7,6 +7,7 @@
 #include "absl/synchronization/mutex.h"
 #include "absl/synchronization/notification.h"
 #include "absl/time/clock.h"
+#include "grpcpp/server_context.h"
 #include "gtest/gtest.h"
 
 namespace govreport::server {
@@ -19,28 +20,69 @@ CallRunnerOptions Options(int max_calls, int workers) {
           .inject_latency = absl::ZeroDuration()};
 }
 
+// A call that the access check allowed (as the server's AccessInterceptor
+// records it before the handler runs).
+struct AllowedCall {
+  explicit AllowedCall(CallRunner* runner) { runner->RecordAccess(&context, {}); }
+  grpc::ServerContext context;
+};
+
 TEST(CallRunner, AdmitsUpToTheLimitThenRefuses) {
   CallRunner runner(Options(2, 1));
-  std::optional<CallPermit> a = runner.TryAdmit();
-  std::optional<CallPermit> b = runner.TryAdmit();
-  ASSERT_TRUE(a.has_value());
-  ASSERT_TRUE(b.has_value());
+  AllowedCall c1(&runner), c2(&runner), c3(&runner), c4(&runner);
+  std::optional<Admission> a = runner.Admit(&c1.context);
+  Admission b = runner.Admit(&c2.context);
+  ASSERT_TRUE(a->admitted());
+  ASSERT_TRUE(b.admitted());
   EXPECT_EQ(runner.in_flight(), 2);
-  EXPECT_FALSE(runner.TryAdmit().has_value());
+  Admission refused = runner.Admit(&c3.context);
+  EXPECT_FALSE(refused.admitted());
+  grpc::Status status = refused.Refuse(&c3.context);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::RESOURCE_EXHAUSTED);
+  EXPECT_EQ(status.error_message(),
+            "server busy: 2 calls already in progress "
+            "(--max_concurrent_calls); retry after 250 ms");
   a.reset();
   EXPECT_EQ(runner.in_flight(), 1);
-  EXPECT_TRUE(runner.TryAdmit().has_value());  // Released again at once.
+  EXPECT_TRUE(runner.Admit(&c4.context).admitted());  // Released at once.
   EXPECT_EQ(runner.in_flight(), 1);
 }
 
-TEST(CallRunner, MovingAPermitKeepsOneSlot) {
+TEST(CallRunner, RefusesACallWithTheAccessDecisionRecordedForIt) {
+  CallRunner runner(Options(5, 1));
+  grpc::ServerContext denied;
+  runner.RecordAccess(&denied,
+                      grpc::Status(grpc::StatusCode::PERMISSION_DENIED,
+                                   "token:reader lacks the role \"ingest\""));
+  Admission admission = runner.Admit(&denied);
+  EXPECT_FALSE(admission.admitted());
+  grpc::Status status = admission.Refuse(&denied);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::PERMISSION_DENIED);
+  EXPECT_EQ(status.error_message(), "token:reader lacks the role \"ingest\"");
+  EXPECT_EQ(runner.in_flight(), 0);
+}
+
+TEST(CallRunner, RefusesACallTheAccessCheckNeverSaw) {
+  CallRunner runner(Options(5, 1));
+  grpc::ServerContext unseen;
+  Admission admission = runner.Admit(&unseen);
+  EXPECT_FALSE(admission.admitted());
+  EXPECT_EQ(admission.Refuse(&unseen).error_code(),
+            grpc::StatusCode::INTERNAL);
+  AllowedCall forgotten(&runner);
+  runner.ForgetCall(&forgotten.context);
+  EXPECT_FALSE(runner.Admit(&forgotten.context).admitted());
+}
+
+TEST(CallRunner, MovingAnAdmissionKeepsOneSlot) {
   CallRunner runner(Options(1, 1));
-  std::optional<CallPermit> a = runner.TryAdmit();
-  ASSERT_TRUE(a.has_value());
-  CallPermit moved = std::move(*a);
+  AllowedCall call(&runner);
+  std::optional<Admission> a = runner.Admit(&call.context);
+  ASSERT_TRUE(a->admitted());
+  Admission moved = std::move(*a);
   a.reset();
   EXPECT_EQ(runner.in_flight(), 1);
-  CallPermit assigned = std::move(moved);
+  Admission assigned = std::move(moved);
   EXPECT_EQ(runner.in_flight(), 1);
 }
 
@@ -72,7 +114,8 @@ TEST(CallRunner, RunsWorkInOrderOnOneWorker) {
 TEST(CallRunner, WaitUntilIdleReportsWhetherPermitsAreOut) {
   CallRunner runner(Options(2, 2));
   EXPECT_TRUE(runner.WaitUntilIdle(absl::InfinitePast()));
-  std::optional<CallPermit> permit = runner.TryAdmit();
+  AllowedCall call(&runner);
+  std::optional<Admission> permit = runner.Admit(&call.context);
   EXPECT_FALSE(runner.WaitUntilIdle(absl::InfinitePast()));
   absl::Notification released;
   runner.Schedule([&permit, &released] {
