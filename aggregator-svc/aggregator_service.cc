@@ -10,17 +10,15 @@ namespace govreport::aggregator {
 namespace {
 
 // Reads the stream into an IngestPipeline stream; finishes with the summary
-// once every item has its result. Holds its admission permit throughout.
+// once every item has its result. Holds its admission throughout.
 class IngestStreamReactor : public grpc::ServerReadReactor<v1::IngestRequest> {
  public:
   IngestStreamReactor(server::CallRunner* runner, IngestPipeline* pipeline,
                       grpc::CallbackServerContext* context,
                       v1::IngestStreamResponse* response)
-      : response_(response), permit_(runner->TryAdmit()) {
-    if (!permit_.has_value()) {
-      context->AddTrailingMetadata(server::kRetryPushbackKey,
-                                   runner->RetryAfterMillis());
-      Finish(runner->RejectionStatus());
+      : response_(response), admission_(runner->Admit(context)) {
+    if (!admission_.admitted()) {
+      Finish(admission_.Refuse(context));
       return;
     }
     stream_ = pipeline->NewStream();
@@ -45,7 +43,7 @@ class IngestStreamReactor : public grpc::ServerReadReactor<v1::IngestRequest> {
 
  private:
   v1::IngestStreamResponse* response_;
-  std::optional<server::CallPermit> permit_;
+  server::Admission admission_;
   std::shared_ptr<IngestPipeline::Stream> stream_;
   v1::IngestRequest request_;
 };
