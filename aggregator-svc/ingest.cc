@@ -132,9 +132,15 @@ absl::StatusOr<ParsedReport> LocalProcessor::ProcessReport(v1::Report report) {
   return out;
 }
 
-std::string RetryServiceConfig(int max_attempts) {
+std::string RetryServiceConfig(int max_attempts,
+                               absl::string_view health_service) {
+  std::string health;
+  if (!health_service.empty()) {
+    health = absl::StrCat(R"("healthCheckConfig":{"serviceName":")",
+                          health_service, R"("},)");
+  }
   return absl::StrCat(
-      R"({"methodConfig":[{"name":[{"service":"govreport.v1.Parser"},)",
+      "{", health, R"("methodConfig":[{"name":[{"service":"govreport.v1.Parser"},)",
       R"({"service":"govreport.v1.Validator"}],"retryPolicy":{"maxAttempts":)",
       std::clamp(max_attempts, 2, 5),
       R"(,"initialBackoff":"0.1s","maxBackoff":"2s","backoffMultiplier":2,)",
@@ -147,18 +153,27 @@ absl::StatusOr<std::unique_ptr<ReportProcessor>> NewRemoteProcessor(
     return absl::InvalidArgumentError(
         "--parser_address and --validator_address must be set");
   }
-  grpc::ChannelArguments args;
-  args.SetServiceConfigJSON(RetryServiceConfig(options.max_attempts));
-  args.SetLoadBalancingPolicyName(
-      "round_robin");  // balance per call over headless DNS
-  args.SetInt(GRPC_ARG_ENABLE_RETRIES, 1);
-  args.SetMaxReceiveMessageSize(static_cast<int>(options.max_message_bytes));
-  args.SetMaxSendMessageSize(static_cast<int>(options.max_message_bytes));
-  auto credentials = grpc::InsecureChannelCredentials();
-  return std::make_unique<RemoteProcessor>(
-      options,
-      grpc::CreateCustomChannel(options.parser_address, credentials, args),
-      grpc::CreateCustomChannel(options.validator_address, credentials, args));
+  auto channel = [&options](const std::string& address,
+                            absl::string_view service)
+      -> absl::StatusOr<std::shared_ptr<grpc::Channel>> {
+    grpc::ChannelArguments args;
+    args.SetServiceConfigJSON(
+        RetryServiceConfig(options.max_attempts, service));
+    args.SetLoadBalancingPolicyName(
+        "round_robin");  // balance per call over headless DNS
+    args.SetInt(GRPC_ARG_ENABLE_RETRIES, 1);
+    args.SetMaxReceiveMessageSize(static_cast<int>(options.max_message_bytes));
+    args.SetMaxSendMessageSize(static_cast<int>(options.max_message_bytes));
+    return net::NewClientChannel(address, options.security, args);
+  };
+  absl::StatusOr<std::shared_ptr<grpc::Channel>> parser =
+      channel(options.parser_address, v1::Parser::service_full_name());
+  if (!parser.ok()) return parser.status();
+  absl::StatusOr<std::shared_ptr<grpc::Channel>> validator =
+      channel(options.validator_address, v1::Validator::service_full_name());
+  if (!validator.ok()) return validator.status();
+  return std::make_unique<RemoteProcessor>(options, *std::move(parser),
+                                           *std::move(validator));
 }
 
 // ------------------------------------------------------------- the pool

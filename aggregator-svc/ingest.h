@@ -27,6 +27,7 @@
 #include "absl/status/statusor.h"
 #include "absl/time/time.h"
 #include "aggregator-svc/aggregator.h"
+#include "common/net/client_channel.h"
 #include "govreport/v1/aggregator.pb.h"
 #include "parser-svc/parser.h"
 #include "validator-svc/validator.h"
@@ -67,15 +68,21 @@ struct RemoteProcessorOptions {
   // Attempts per call for UNAVAILABLE / RESOURCE_EXHAUSTED (2..5, gRPC's cap).
   int max_attempts = 4;
   int64_t max_message_bytes = int64_t{64} << 20;
+  // TLS / mutual TLS and bearer token of both channels; plaintext by default.
+  // Errors reading its files name the flag and file.
+  net::ClientSecurity security;
 };
 
-// parser-svc and validator-svc over gRPC (insecure channels on the
-// addresses given). Channels connect lazily.
+// parser-svc and validator-svc over gRPC (plaintext, TLS or mTLS channels on
+// the addresses given, per `security`). Channels connect lazily and check
+// each backend's health (a draining pod stops getting calls).
 absl::StatusOr<std::unique_ptr<ReportProcessor>> NewRemoteProcessor(
     const RemoteProcessorOptions& options);
 
-// The service config the remote processor's channels use (retry policy).
-std::string RetryServiceConfig(int max_attempts);
+// The service config the remote processor's channels use: the retry policy,
+// and client-side health checking of `health_service` when not empty.
+std::string RetryServiceConfig(int max_attempts,
+                               absl::string_view health_service = "");
 
 struct PipelineOptions {
   // Items processed at once (parse + validate); the pool's threads.

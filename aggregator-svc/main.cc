@@ -13,6 +13,7 @@
 #include "aggregator-svc/ingest.h"
 #include "common/config.h"
 #include "common/log.h"
+#include "common/net/pem_file.h"
 #include "common/regions/gazetteer.h"
 #include "common/server/server.h"
 #include "common/server/server_flags.h"
@@ -49,6 +50,22 @@ ABSL_FLAG(int32_t, validate_deadline_seconds, 20,
 ABSL_FLAG(int32_t, rpc_attempts, 4,
           "Attempts per call to parser-svc/validator-svc on UNAVAILABLE or "
           "RESOURCE_EXHAUSTED (2..5).");
+
+ABSL_FLAG(std::string, upstream_tls_ca_file, "",
+          "PEM CA certificates that parser-svc's and validator-svc's "
+          "certificates must chain to; set it to call them over TLS. Empty "
+          "(and no --upstream_tls_cert_file): plaintext.");
+ABSL_FLAG(std::string, upstream_tls_cert_file, "",
+          "PEM client certificate presented to parser-svc and validator-svc "
+          "(mutual TLS; its CN/SAN is this service's identity there).");
+ABSL_FLAG(std::string, upstream_tls_key_file, "",
+          "PEM private key of --upstream_tls_cert_file.");
+ABSL_FLAG(std::string, upstream_tls_server_name, "",
+          "Name the upstream certificates must carry, when not the host of "
+          "--parser_address / --validator_address.");
+ABSL_FLAG(std::string, upstream_token_file, "",
+          "File holding a bearer token sent to parser-svc and validator-svc "
+          "(when they authorise by token rather than by mTLS identity).");
 
 namespace govreport::aggregator {
 namespace {
@@ -127,9 +144,38 @@ int Main(int argc, char** argv) {
   remote.validate_deadline = absl::Seconds(validate_deadline);
   remote.max_attempts = attempts;
   remote.max_message_bytes = server_config->max_message_bytes;
+  remote.security = {
+      .ca_file = absl::GetFlag(FLAGS_upstream_tls_ca_file),
+      .cert_file = absl::GetFlag(FLAGS_upstream_tls_cert_file),
+      .key_file = absl::GetFlag(FLAGS_upstream_tls_key_file),
+      .server_name = absl::GetFlag(FLAGS_upstream_tls_server_name),
+      .bearer_token = "",
+      .ca_flag = "--upstream_tls_ca_file",
+      .cert_flag = "--upstream_tls_cert_file",
+      .key_flag = "--upstream_tls_key_file"};
+  if (const std::string token_file = absl::GetFlag(FLAGS_upstream_token_file);
+      !token_file.empty()) {
+    absl::StatusOr<std::string> token =
+        net::ReadTokenFile(token_file, "--upstream_token_file");
+    if (!token.ok()) {
+      logging::Error("cannot start",
+                     {{"error", std::string(token.status().message())}});
+      return 1;
+    }
+    remote.security.bearer_token = *std::move(token);
+  }
   absl::StatusOr<std::unique_ptr<ReportProcessor>> processor =
       NewRemoteProcessor(remote);
-  if (!processor.ok()) return config::ConfigError(kProgram, processor.status());
+  if (!processor.ok() && absl::IsInvalidArgument(processor.status())) {
+    return config::ConfigError(kProgram, processor.status());
+  }
+  if (!processor.ok()) {
+    // A missing certificate or key file is a startup error (exit 1), as for
+    // the server's own --tls_* files.
+    logging::Error("cannot start",
+                   {{"error", std::string(processor.status().message())}});
+    return 1;
+  }
 
   IngestPipeline pipeline(aggregator->get(), processor->get(),
                           {.workers = workers});
