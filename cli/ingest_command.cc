@@ -9,6 +9,7 @@
 
 #include "absl/strings/numbers.h"
 #include "cli/args.h"
+#include "cli/client_options.h"
 #include "cli/command_line.h"
 #include "cli/commands.h"
 #include "cli/input_files.h"
@@ -29,6 +30,10 @@ constexpr char kUsage[] =
     "never counted twice: re-ingesting a folder reports them as duplicates. A "
     "file\n"
     "that fails is reported with its reason and the others go on.\n"
+    "\n"
+    "A secured server: --tls-ca FILE (TLS), --tls-cert FILE --tls-key FILE "
+    "(mutual\n"
+    "TLS), --tls-server-name NAME, --token TOKEN (default $GOVREPORT_TOKEN).\n"
     "\n"
     "Examples:\n"
     "  govreport ingest --server localhost:50053 data/samples\n"
@@ -64,6 +69,7 @@ int RunIngest(const std::vector<std::string>& argv) {
       {"max_file_mb", "N", "32", "skip files larger than N MiB"},
       {"deadline_seconds", "N", "600", "deadline of each IngestStream call"},
   };
+  AppendClientOptions(&specs);
   int exit_code = kExitOk;
   std::optional<ParsedArgs> args =
       StartCommand("ingest", kUsage, specs, argv, &exit_code);
@@ -90,9 +96,10 @@ int RunIngest(const std::vector<std::string>& argv) {
 
   grpc::ChannelArguments channel_args;
   channel_args.SetMaxSendMessageSize(64 << 20);
-  auto channel = grpc::CreateCustomChannel(
-      args->Get("server"), grpc::InsecureChannelCredentials(), channel_args);
-  auto stub = v1::Aggregator::NewStub(channel);
+  absl::StatusOr<std::shared_ptr<grpc::Channel>> channel =
+      ClientChannel(*args, channel_args);
+  if (!channel.ok()) return Fail("ingest", channel.status());
+  auto stub = v1::Aggregator::NewStub(*channel);
 
   Progress progress(files->size(), stderr, isatty(STDERR_FILENO) != 0);
   int stored = 0, duplicates = 0, failed = 0;

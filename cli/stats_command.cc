@@ -9,6 +9,7 @@
 #include "absl/strings/str_format.h"
 #include "cli/analyze/report_html.h"
 #include "cli/args.h"
+#include "cli/client_options.h"
 #include "cli/command_line.h"
 #include "cli/commands.h"
 #include "common/report/enum_names.h"
@@ -33,6 +34,10 @@ constexpr char kUsage[] =
     "use the metrics shape of CONTRACT.md section 3; text adds findings per "
     "rule.\n"
     "\n"
+    "A secured server: --tls-ca FILE (TLS), --tls-cert FILE --tls-key FILE "
+    "(mutual\n"
+    "TLS), --tls-server-name NAME, --token TOKEN (default $GOVREPORT_TOKEN).\n"
+    "\n"
     "Examples:\n"
     "  govreport stats --server localhost:50053 --region 4103 --year 2023\n"
     "  govreport stats --server localhost:50053 --region 410000 --year 2023 "
@@ -56,6 +61,7 @@ int RunStats(const std::vector<std::string>& argv) {
       {"kind", "KIND", "", "agency kind (all kinds when empty)"},
       {"format", "json|csv|text", "text", "output format"},
   };
+  AppendClientOptions(&specs);
   int exit_code = kExitOk;
   std::optional<ParsedArgs> args =
       StartCommand("stats", kUsage, specs, argv, &exit_code);
@@ -82,8 +88,10 @@ int RunStats(const std::vector<std::string>& argv) {
     return kExitUsage;
   }
 
-  auto stub = v1::Aggregator::NewStub(grpc::CreateChannel(
-      args->Get("server"), grpc::InsecureChannelCredentials()));
+  absl::StatusOr<std::shared_ptr<grpc::Channel>> channel =
+      ClientChannel(*args, grpc::ChannelArguments());
+  if (!channel.ok()) return Fail("stats", channel.status());
+  auto stub = v1::Aggregator::NewStub(*channel);
   grpc::ClientContext context;
   context.set_deadline(std::chrono::system_clock::now() +
                        std::chrono::seconds(30));
