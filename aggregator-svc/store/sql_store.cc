@@ -262,8 +262,17 @@ class SqlTransaction : public StoreTransaction {
   absl::Status MarkSuperseded(absl::string_view id,
                               absl::string_view by) override {
     const SqlParam p[] = {by, id};
+    RETURN_IF_ERROR(c_.Exec(
+        "UPDATE reports SET current = 0, superseded_by = $1 WHERE id = $2", p));
+    // Only current reports are TEXT-REUSE candidates: dropping the old
+    // version's band keys keeps SimilarFingerprints from wading through every
+    // version ever stored of the texts it matches.
+    const SqlParam band[] = {id};
     return c_.Exec(
-        "UPDATE reports SET current = 0, superseded_by = $1 WHERE id = $2", p);
+        "DELETE FROM text_bands WHERE report_id = $1 AND scope_region = "
+        "(SELECT scope_region FROM text_fingerprints WHERE report_id = $1) "
+        "AND year = (SELECT year FROM text_fingerprints WHERE report_id = $1)",
+        band);
   }
 
   absl::Status ReplaceFindings(

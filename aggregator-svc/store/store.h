@@ -120,6 +120,8 @@ class StoreTransaction {
   virtual absl::Status InsertReport(
       const ReportHeader& header, const v1::Report& report,
       const std::vector<StoredFinding>& findings) = 0;
+  // Marks a report superseded by `by` and drops its TEXT-REUSE band keys
+  // (only current reports are candidates).
   virtual absl::Status MarkSuperseded(absl::string_view id,
                                       absl::string_view by) = 0;
   // Replaces the report's findings of one origin and its finding counts and
