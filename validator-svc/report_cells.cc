@@ -27,6 +27,25 @@ CellKind Classify(const v1::Cell& cell) {
   }
 }
 
+// What the value checks need of each canonical key, computed once.
+struct KeyRules {
+  std::array<bool, kAllCells> is_signed;
+  std::array<bool, kAllCells> is_amount;
+};
+
+const KeyRules& Rules() {
+  static const KeyRules* const rules = [] {
+    auto* r = new KeyRules();
+    const std::vector<std::string>& keys = CellKeysFor(v1::TEMPLATE_V2019);
+    for (int i = 0; i < kAllCells; ++i) {
+      r->is_signed[i] = IsSignedKey(keys[i]);
+      r->is_amount[i] = IsAmountKey(keys[i]);
+    }
+    return r;
+  }();
+  return *rules;
+}
+
 }  // namespace
 
 ReportCells::ReportCells(const v1::Report& report) {
@@ -34,6 +53,7 @@ ReportCells::ReportCells(const v1::Report& report) {
   kinds_.fill(CellKind::kAbsent);
   values_.fill(0);
   const std::vector<std::string>& keys = CellKeysFor(v1::TEMPLATE_V2019);
+  const KeyRules& rules = Rules();
   for (int i = 0; i < report.cells_size(); ++i) {
     const v1::Cell& cell = report.cells(i);
     // Producers emit the keys in canonical order: avoid the hash lookup then.
@@ -47,9 +67,9 @@ ReportCells::ReportCells(const v1::Report& report) {
       // A non-finite number is not a value anyone wrote: treat it as
       // unreadable. A negative or fractional count cannot enter an identity:
       // CELL-INVALID reports it, the identities treat it as unreadable.
-      const std::string& key = keys[index];
-      bool valid = std::isfinite(value) && (value >= 0 || IsSignedKey(key)) &&
-                   (IsAmountKey(key) || value == std::floor(value));
+      bool valid = std::isfinite(value) &&
+                   (value >= 0 || rules.is_signed[index]) &&
+                   (rules.is_amount[index] || value == std::floor(value));
       if (valid) {
         values_[index] = value;
       } else {

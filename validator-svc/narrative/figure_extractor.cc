@@ -94,17 +94,36 @@ size_t ReadUnit(View t, size_t i, Unit& unit) {
   }
 }
 
-// Figures are found from their units backwards: units are rare, digits and
-// numerals are everywhere in tables.
-std::vector<RawFigure> FindRawFigures(View t) {
-  std::vector<RawFigure> out;
-  static const std::bitset<0x10000>* const unit_start = [] {
+// What the one pass over the text collects: raw figures, found from their
+// units backwards (units are rare, digits and numerals are everywhere in
+// tables), and where the negations and "收费通知" may start.
+struct Scan {
+  std::vector<RawFigure> figures;
+  std::vector<size_t> negation_starts;  // 未, 没, 无
+  std::vector<size_t> fee_notices;      // 收费通知
+};
+
+void ScanText(View t, Scan& out) {
+  static const std::bitset<0x10000>* const interesting = [] {
     auto* b = new std::bitset<0x10000>();
-    for (char32_t c : View(U"件起宗份次条元万")) b->set(c);
+    for (char32_t c : View(U"件起宗份次条元万未没无收")) b->set(c);
     return b;
   }();
-  for (size_t i = 1; i < t.size(); ++i) {
-    if (t[i] >= 0x10000 || !unit_start->test(t[i])) continue;
+  for (size_t i = 0; i < t.size(); ++i) {
+    if (t[i] >= 0x10000 || !interesting->test(t[i])) continue;
+    switch (t[i]) {
+      case U'未':
+      case U'没':
+      case U'无':
+        out.negation_starts.push_back(i);
+        continue;
+      case U'收':
+        if (t.substr(i, 4) == U"收费通知") out.fee_notices.push_back(i);
+        continue;
+      default:
+        break;
+    }
+    if (i == 0) continue;
     Unit unit = Unit::kNone;
     size_t len = ReadUnit(t, i, unit);
     if (len == 0) continue;
@@ -148,10 +167,10 @@ std::vector<RawFigure> FindRawFigures(View t) {
         if (v) value = static_cast<double>(*v);
       }
     }
-    if (value) out.push_back({begin, i + len, i, *value, approximate, unit});
+    if (value)
+      out.figures.push_back({begin, i + len, i, *value, approximate, unit});
     i += len - 1;
   }
-  return out;
 }
 
 struct Keyword {
@@ -232,7 +251,8 @@ class Extractor {
   explicit Extractor(const NarrativeText& text) : t_(text.text()) {}
 
   std::vector<StatedFigure> Run() {
-    raw_ = FindRawFigures(t_);
+    ScanText(t_, scan_);
+    raw_ = std::move(scan_.figures);
     consumed_.assign(raw_.size(), false);
     for (size_t k = 0; k < raw_.size(); ++k) {
       if (!consumed_[k]) Attribute(k);
@@ -380,8 +400,9 @@ class Extractor {
         U"行政复议",   U"行政诉讼",
         U"收费",       U"收取",
         U"信息处理费", U"相关"};
-    for (size_t i = 0; i < t_.size(); ++i) {
-      if (t_[i] != U'未' && t_[i] != U'没' && t_[i] != U'无') continue;
+    size_t next = 0;  // a negation's scope is not searched again
+    for (size_t i : scan_.negation_starts) {
+      if (i < next) continue;
       for (View marker : kMarkers) {
         if (Span(i, std::min(t_.size(), i + marker.size())) != marker) continue;
         size_t scope_begin = i + marker.size();
@@ -405,13 +426,14 @@ class Extractor {
           ++scope_end;
         }
         NegatedScope(marker, i, Span(scope_begin, scope_end), scope_end);
-        i = scope_end > i ? scope_end - 1 : i;
+        next = scope_end;
         break;
       }
     }
     // "发出收费通知的件数和总金额，以及实际收取的总金额均为0".
-    for (size_t p = t_.find(U"收费通知"); p != std::u32string::npos;
-         p = t_.find(U"收费通知", p + 1)) {
+    next = 0;
+    for (size_t p : scan_.fee_notices) {
+      if (p < next) continue;
       size_t end = SentenceEnd(p);
       View sentence = Span(SentenceStart(p), end);
       if (Contains(sentence, U"均为0") || Contains(sentence, U"均为零") ||
@@ -423,7 +445,7 @@ class Extractor {
         s.end = p + 4;
         out_.push_back(s);
       }
-      p = end;
+      next = end + 1;
     }
   }
 
@@ -466,6 +488,7 @@ class Extractor {
   }
 
   View t_;
+  Scan scan_;
   std::vector<RawFigure> raw_;
   std::vector<bool> consumed_;
   std::vector<StatedFigure> out_;

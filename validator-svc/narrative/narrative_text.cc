@@ -117,77 +117,90 @@ NarrativeText::NarrativeText(absl::string_view utf8) {
   const size_t size = utf8.size();
   const unsigned char* bytes =
       reinterpret_cast<const unsigned char*>(utf8.data());
-  bool line_start = true;
   for (size_t i = 0; i < size;) {
-    if (line_start) {
-      line_start = false;
-      // A table row of tab- or pipe-separated cells is not prose: keep one
-      // clause break in its place.
-      size_t end = utf8.find('\n', i);
-      if (end == absl::string_view::npos) end = size;
-      int separators = 0;
-      for (char sep : {'\t', '|'}) {
-        const void* from = bytes + i;
-        size_t left = end - i;
-        while (separators < 3 && left > 0) {
-          const void* hit = std::memchr(from, sep, left);
-          if (hit == nullptr) break;
-          ++separators;
-          size_t used = static_cast<const unsigned char*>(hit) -
-                        static_cast<const unsigned char*>(from) + 1;
-          from = static_cast<const unsigned char*>(hit) + 1;
-          left -= used;
-        }
+    // At a line start. A table row of tab- or pipe-separated cells is not
+    // prose: keep one clause break in its place.
+    const void* newline = std::memchr(bytes + i, '\n', size - i);
+    const size_t end =
+        newline == nullptr
+            ? size
+            : static_cast<size_t>(static_cast<const unsigned char*>(newline) -
+                                  bytes);
+    int separators = 0;
+    for (char sep : {'\t', '|'}) {
+      const void* from = bytes + i;
+      size_t left = end - i;
+      while (separators < 3 && left > 0) {
+        const void* hit = std::memchr(from, sep, left);
+        if (hit == nullptr) break;
+        ++separators;
+        size_t used = static_cast<const unsigned char*>(hit) -
+                      static_cast<const unsigned char*>(from) + 1;
+        from = static_cast<const unsigned char*>(hit) + 1;
+        left -= used;
       }
-      if (separators >= 3) {
-        text[n] = '|';
-        line_of[n] = line;
-        column_of[n] = 1;
-        ++n;
-        i = end;
-        pending_space = false;
+    }
+    if (separators >= 3) {
+      text[n] = '|';
+      line_of[n] = line;
+      column_of[n] = 1;
+      ++n;
+      i = end;
+      pending_space = false;
+    }
+    // The characters of the line. No sequence decodes across the '\n' (it
+    // is not a continuation byte), so the line ends exactly at `end`.
+    while (i < end) {
+      char32_t c;
+      unsigned char b = bytes[i];
+      if (b < 0x80) {
+        c = b;
+        ++i;
+      } else if ((b >> 4) == 14 && i + 2 < size && (bytes[i + 1] >> 6) == 2 &&
+                 (bytes[i + 2] >> 6) == 2) {
+        // The common case in Chinese text: a 3-byte sequence.
+        c = ((b & 0x0F) << 12) | ((bytes[i + 1] & 0x3F) << 6) |
+            (bytes[i + 2] & 0x3F);
+        i += 3;
+        if (c >= 0x4E00 && c <= 0x9FFF) {
+          // A CJK ideograph: never space, never folded, not ASCII.
+          pending_space = false;
+          text[n] = c;
+          line_of[n] = line;
+          column_of[n] = column;
+          ++n;
+          ++column;
+          continue;
+        }
+      } else {
+        c = Decode(utf8, i);
+      }
+      if ((c <= ' ' || c >= 0xA0) && IsSpace(c)) {
+        pending_space = true;
+        ++column;
         continue;
       }
-    }
-    char32_t c;
-    unsigned char b = bytes[i];
-    if (b < 0x80) {
-      c = b;
-      ++i;
-    } else if ((b >> 4) == 14 && i + 2 < size && (bytes[i + 1] >> 6) == 2 &&
-               (bytes[i + 2] >> 6) == 2) {
-      // The common case in Chinese text: a 3-byte sequence.
-      c = ((b & 0x0F) << 12) | ((bytes[i + 1] & 0x3F) << 6) |
-          (bytes[i + 2] & 0x3F);
-      i += 3;
-    } else {
-      c = Decode(utf8, i);
-    }
-    if ((c <= ' ' || c >= 0xA0) && IsSpace(c)) {
-      pending_space = true;
-      if (c == '\n') {
-        ++line;
-        column = 1;
-        line_start = true;
-      } else {
-        ++column;
+      c = Fold(c);
+      if (pending_space && n > 0 && IsAsciiAlnum(text[n - 1]) &&
+          IsAsciiAlnum(c)) {
+        text[n] = ' ';
+        line_of[n] = line;
+        column_of[n] = column > 1 ? column - 1 : 1;
+        ++n;
       }
-      continue;
-    }
-    c = Fold(c);
-    if (pending_space && n > 0 && IsAsciiAlnum(text[n - 1]) &&
-        IsAsciiAlnum(c)) {
-      text[n] = ' ';
+      pending_space = false;
+      text[n] = c;
       line_of[n] = line;
-      column_of[n] = column > 1 ? column - 1 : 1;
+      column_of[n] = column;
       ++n;
+      ++column;
     }
-    pending_space = false;
-    text[n] = c;
-    line_of[n] = line;
-    column_of[n] = column;
-    ++n;
-    ++column;
+    if (i < size) {  // the '\n'
+      pending_space = true;
+      ++line;
+      column = 1;
+      ++i;
+    }
   }
   size_ = n;
 }

@@ -34,14 +34,26 @@ void CheckRange(const RuleContext& ctx, const char* table_name,
 void CellBlankRule::Check(const RuleContext& ctx,
                           std::vector<v1::Finding>& out) const {
   if (!ctx.HasStandardTables()) return;
-  std::vector<int> t2, t3, t4;
-  for (int i = kT2Begin; i < kT3Begin; ++i) t2.push_back(i);
-  for (int i = kV2021Cells; i < kAllCells; ++i) t2.push_back(i);
-  for (int i = kT3Begin; i < kT4Begin; ++i) t3.push_back(i);
-  for (int i = kT4Begin; i < kV2021Cells; ++i) t4.push_back(i);
-  CheckRange(ctx, "第二张表", t2, out);
-  CheckRange(ctx, "第三张表", t3, out);
-  CheckRange(ctx, "第四张表", t4, out);
+  // The ranges are the same for every report: built once.
+  static const std::vector<int>* const t2 = [] {
+    auto* v = new std::vector<int>();
+    for (int i = kT2Begin; i < kT3Begin; ++i) v->push_back(i);
+    for (int i = kV2021Cells; i < kAllCells; ++i) v->push_back(i);
+    return v;
+  }();
+  static const std::vector<int>* const t3 = [] {
+    auto* v = new std::vector<int>();
+    for (int i = kT3Begin; i < kT4Begin; ++i) v->push_back(i);
+    return v;
+  }();
+  static const std::vector<int>* const t4 = [] {
+    auto* v = new std::vector<int>();
+    for (int i = kT4Begin; i < kV2021Cells; ++i) v->push_back(i);
+    return v;
+  }();
+  CheckRange(ctx, "第二张表", *t2, out);
+  CheckRange(ctx, "第三张表", *t3, out);
+  CheckRange(ctx, "第四张表", *t4, out);
 }
 
 }  // namespace govreport::validator

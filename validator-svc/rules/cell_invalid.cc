@@ -12,7 +12,7 @@ namespace govreport::validator {
 namespace {
 
 // Why the cell cannot be a count or amount, or "" when it can.
-std::string Problem(const ReportCells& cells, int index) {
+const char* Problem(const ReportCells& cells, int index) {
   const v1::Cell* cell = cells.Get(index);
   if (cell == nullptr) return "";
   const std::string& key = ReportCells::Key(index);
@@ -39,8 +39,8 @@ void CellInvalidRule::Check(const RuleContext& ctx,
                             std::vector<v1::Finding>& out) const {
   const ReportCells& cells = ctx.cells();
   for (int i = 0; i < kAllCells; ++i) {
-    std::string problem = Problem(cells, i);
-    if (problem.empty()) continue;
+    const char* problem = Problem(cells, i);
+    if (*problem == '\0') continue;
     const v1::Cell* cell = cells.Get(i);
     v1::Finding f = CellFinding(
         ctx, {i},

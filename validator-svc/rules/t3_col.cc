@@ -12,32 +12,33 @@ void T3ColRule::Check(const RuleContext& ctx,
   if (!ctx.HasStandardTables() || !ctx.TablePresent(3)) return;
   const ReportCells& cells = ctx.cells();
   for (int row = 0; row < t3::kRows; ++row) {
-    std::vector<int> idx;
+    // Sums first: the message is built only for a row that does not add up.
     bool checkable = true;
+    double sum = 0;
     for (int col = 0; col < t3::kCols; ++col) {
-      idx.push_back(T3Index(row, col));
-      checkable &= cells.Kind(idx.back()) != CellKind::kUnknown;
+      checkable &= cells.Kind(T3Index(row, col)) != CellKind::kUnknown;
+      if (col < t3::kTotalCol) sum += cells.Value(T3Index(row, col));
     }
     if (!checkable) continue;
-    double sum = 0;
+    const int total_index = T3Index(row, t3::kTotalCol);
+    double total = cells.Value(total_index);
+    if (std::fabs(sum - total) < 1e-9) continue;
     std::string parts;
+    // The total first: it is the cell the reviewer looks at.
+    std::vector<int> ordered = {total_index};
     for (int col = 0; col < t3::kTotalCol; ++col) {
-      sum += cells.Value(idx[col]);
-      if (cells.Value(idx[col]) != 0) {
+      const int i = T3Index(row, col);
+      ordered.push_back(i);
+      if (cells.Value(i) != 0) {
         absl::StrAppend(&parts, parts.empty() ? "" : " + ", T3ColumnName(col),
-                        " ", FormatFigure(cells.Value(idx[col])));
+                        " ", FormatFigure(cells.Value(i)));
       }
     }
-    double total = cells.Value(idx[t3::kTotalCol]);
-    if (std::fabs(sum - total) < 1e-9) continue;
-    // The total first: it is the cell the reviewer looks at.
-    std::vector<int> ordered = {idx[t3::kTotalCol]};
-    ordered.insert(ordered.end(), idx.begin(), idx.begin() + t3::kTotalCol);
     v1::Finding f = CellFinding(
         ctx, ordered,
         absl::StrCat("第三张表“", T3RowName(row), "”行：总计 ",
-                     CellFigure(cells, idx[t3::kTotalCol]),
-                     " ≠ 六类申请人之和 ", FormatFigure(sum), " 件",
+                     CellFigure(cells, total_index), " ≠ 六类申请人之和 ",
+                     FormatFigure(sum), " 件",
                      parts.empty() ? "" : absl::StrCat("（", parts, "）")));
     f.set_expected(sum);
     f.set_actual(total);

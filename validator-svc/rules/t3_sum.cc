@@ -1,6 +1,7 @@
 #include "validator-svc/rules/t3_sum.h"
 
 #include <cmath>
+#include <iterator>
 
 #include "absl/strings/str_cat.h"
 #include "validator-svc/cell_labels.h"
@@ -28,25 +29,33 @@ void T3SumRule::Check(const RuleContext& ctx,
   if (!ctx.HasStandardTables() || !ctx.TablePresent(3)) return;
   const ReportCells& cells = ctx.cells();
   for (int col = 0; col < t3::kCols; ++col) {
-    std::vector<int> idx = {T3Index(t3::kTotalDone, col)};
-    bool checkable = cells.Kind(idx[0]) != CellKind::kUnknown;
+    // Sums first: the message is built only for a column that does not add
+    // up (group by group, as the message states them).
+    bool checkable =
+        cells.Kind(T3Index(t3::kTotalDone, col)) != CellKind::kUnknown;
     double sum = 0;
-    std::string parts;
-    for (const Group& g : kGroups) {
+    double group_sums[std::size(kGroups)];
+    for (size_t g = 0; g < std::size(kGroups); ++g) {
       double group_sum = 0;
-      for (int row = g.begin; row < g.end; ++row) {
+      for (int row = kGroups[g].begin; row < kGroups[g].end; ++row) {
         int i = T3Index(row, col);
-        idx.push_back(i);
         checkable &= cells.Kind(i) != CellKind::kUnknown;
         group_sum += cells.Value(i);
       }
+      group_sums[g] = group_sum;
       sum += group_sum;
-      absl::StrAppend(&parts, parts.empty() ? "" : " + ", g.name, " ",
-                      FormatFigure(group_sum));
     }
     if (!checkable) continue;
+    std::vector<int> idx = {T3Index(t3::kTotalDone, col)};
     double total = cells.Value(idx[0]);
     if (std::fabs(sum - total) < 1e-9) continue;
+    std::string parts;
+    for (size_t g = 0; g < std::size(kGroups); ++g) {
+      for (int row = kGroups[g].begin; row < kGroups[g].end; ++row)
+        idx.push_back(T3Index(row, col));
+      absl::StrAppend(&parts, parts.empty() ? "" : " + ", kGroups[g].name, " ",
+                      FormatFigure(group_sums[g]));
+    }
     v1::Finding f = CellFinding(
         ctx, idx,
         absl::StrCat("第三张表“", T3ColumnName(col), "”列：（七）总计 ",
