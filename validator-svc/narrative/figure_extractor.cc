@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <bitset>
+#include <cstdint>
 #include <optional>
 #include <string_view>
 
@@ -18,10 +19,29 @@ bool Contains(View haystack, View needle) {
   return haystack.find(needle) != View::npos;
 }
 
+// A set of words looked for together, with a 64-bit filter of their first
+// characters: one pass over the text checks the words only where one may
+// start.
 template <size_t N>
-bool ContainsAny(View haystack, const View (&needles)[N]) {
-  for (View n : needles) {
-    if (Contains(haystack, n)) return true;
+struct WordSet {
+  constexpr explicit WordSet(const View (&list)[N]) {
+    for (size_t k = 0; k < N; ++k) {
+      words[k] = list[k];
+      first_chars |= uint64_t{1} << (list[k][0] & 63);
+    }
+  }
+  bool MayStart(char32_t c) const { return (first_chars >> (c & 63)) & 1; }
+  View words[N];
+  uint64_t first_chars = 0;
+};
+
+template <size_t N>
+bool ContainsAny(View haystack, const WordSet<N>& set) {
+  for (size_t j = 0; j < haystack.size(); ++j) {
+    if (!set.MayStart(haystack[j])) continue;
+    for (View n : set.words) {
+      if (haystack[j] == n[0] && haystack.substr(j).starts_with(n)) return true;
+    }
   }
   return false;
 }
@@ -215,12 +235,14 @@ constexpr Keyword kKeywords[] = {
 };
 
 // Figures next to these words are about something else.
-constexpr View kOtherWorkflows[] = {U"咨询", U"投诉", U"留言", U"诉求",
-                                    U"热线", U"来信", U"来访", U"建议",
-                                    U"提案", U"12345"};
-constexpr View kComparisons[] = {U"同比",   U"增加",   U"减少",   U"增长",
-                                 U"下降",   U"上升",   U"较上年", U"比上年",
-                                 U"较去年", U"比去年", U"环比",   U"占"};
+constexpr View kOtherWorkflowWords[] = {U"咨询", U"投诉", U"留言", U"诉求",
+                                        U"热线", U"来信", U"来访", U"建议",
+                                        U"提案", U"12345"};
+constexpr WordSet kOtherWorkflows(kOtherWorkflowWords);
+constexpr View kComparisonWords[] = {
+    U"同比",   U"增加",   U"减少",   U"增长", U"下降", U"上升",
+    U"较上年", U"比上年", U"较去年", U"比去年", U"环比", U"占"};
+constexpr WordSet kComparisons(kComparisonWords);
 
 // A topic word further than this from its figure is about something else
 // ("…提起行政诉讼的情况…等六部分").
@@ -228,18 +250,32 @@ constexpr size_t kMaxGap = 12;
 // How far before a figure its topic word is looked for.
 constexpr size_t kSegmentReach = kMaxGap + 10;
 
+// The keywords' first characters, to look them up in one pass.
+constexpr uint64_t KeywordFirstChars() {
+  uint64_t mask = 0;
+  for (const Keyword& k : kKeywords) mask |= uint64_t{1} << (k.word[0] & 63);
+  return mask;
+}
+
 std::optional<Topic> TopicOf(View segment) {
+  // The occurrence ending last wins (each keyword's last occurrence ends
+  // after its earlier ones, so this is the nearest keyword as with rfind),
+  // the longer keyword on a tie.
+  static constexpr uint64_t kFirstChars = KeywordFirstChars();
   size_t best_end = 0;
   size_t best_len = 0;
   std::optional<Topic> best;
-  for (const Keyword& k : kKeywords) {
-    size_t pos = segment.rfind(k.word);
-    if (pos == View::npos) continue;
-    size_t end = pos + k.word.size();
-    if (end > best_end || (end == best_end && k.word.size() > best_len)) {
-      best_end = end;
-      best_len = k.word.size();
-      best = k.topic;
+  for (size_t j = 0; j < segment.size(); ++j) {
+    if (((kFirstChars >> (segment[j] & 63)) & 1) == 0) continue;
+    for (const Keyword& k : kKeywords) {
+      if (segment[j] != k.word[0] || !segment.substr(j).starts_with(k.word))
+        continue;
+      size_t end = j + k.word.size();
+      if (end > best_end || (end == best_end && k.word.size() > best_len)) {
+        best_end = end;
+        best_len = k.word.size();
+        best = k.topic;
+      }
     }
   }
   if (best && segment.size() - best_end > kMaxGap) return std::nullopt;

@@ -151,8 +151,35 @@ NarrativeText::NarrativeText(absl::string_view utf8) {
     // The characters of the line. No sequence decodes across the '\n' (it
     // is not a continuation byte), so the line ends exactly at `end`.
     while (i < end) {
-      char32_t c;
       unsigned char b = bytes[i];
+      if (b >= 0xE4 && b <= 0xE9) {
+        // A run of CJK ideographs (U+4E00..U+9FFF), the bulk of the prose:
+        // never space, never folded, not ASCII. Kept to few live variables.
+        size_t k = i;
+        size_t m = n;
+        while (k + 2 < end) {
+          const unsigned char b0 = bytes[k];
+          const unsigned char b1 = bytes[k + 1];
+          const unsigned char b2 = bytes[k + 2];
+          if (b0 < 0xE4 || b0 > 0xE9 || (b1 >> 6) != 2 || (b2 >> 6) != 2) break;
+          const char32_t c =
+              ((b0 & 0x0F) << 12) | ((b1 & 0x3F) << 6) | (b2 & 0x3F);
+          if (c < 0x4E00) break;
+          text[m] = c;
+          line_of[m] = line;
+          column_of[m] = column + static_cast<uint32_t>(m - n);
+          ++m;
+          k += 3;
+        }
+        if (m > n) {
+          column += static_cast<uint32_t>(m - n);
+          n = m;
+          i = k;
+          pending_space = false;
+          continue;
+        }
+      }
+      char32_t c;
       if (b < 0x80) {
         c = b;
         ++i;
@@ -162,18 +189,10 @@ NarrativeText::NarrativeText(absl::string_view utf8) {
         c = ((b & 0x0F) << 12) | ((bytes[i + 1] & 0x3F) << 6) |
             (bytes[i + 2] & 0x3F);
         i += 3;
-        if (c >= 0x4E00 && c <= 0x9FFF) {
-          // A CJK ideograph: never space, never folded, not ASCII.
-          pending_space = false;
-          text[n] = c;
-          line_of[n] = line;
-          column_of[n] = column;
-          ++n;
-          ++column;
-          continue;
-        }
       } else {
-        c = Decode(utf8, i);
+        size_t next = i;  // not `i` itself: it stays in a register
+        c = Decode(utf8, next);
+        i = next;
       }
       if ((c <= ' ' || c >= 0xA0) && IsSpace(c)) {
         pending_space = true;
