@@ -15,12 +15,15 @@ namespace {
 const char* Problem(const ReportCells& cells, int index) {
   const v1::Cell* cell = cells.Get(index);
   if (cell == nullptr) return "";
-  const std::string& key = ReportCells::Key(index);
+  // The key only matters for a value that is negative or fractional.
+  auto key = [index]() -> const std::string& {
+    return ReportCells::Key(index);
+  };
   if (cell->state() == v1::CELL_STATE_INVALID) {
     if (cell->has_invalid_number()) {
       double v = cell->invalid_number();
-      if (v < 0 && !IsSignedKey(key)) return "为负数";
-      if (v != std::floor(v) && !IsAmountKey(key)) return "不是整数";
+      if (v < 0 && !IsSignedKey(key())) return "为负数";
+      if (v != std::floor(v) && !IsAmountKey(key())) return "不是整数";
     }
     return "不是数字";
   }
@@ -28,8 +31,8 @@ const char* Problem(const ReportCells& cells, int index) {
   if (!value || cell->state() == v1::CELL_STATE_AMBIGUOUS) return "";
   double v = *value;
   if (!std::isfinite(v)) return "不是数字";
-  if (v < 0 && !IsSignedKey(key)) return "为负数";
-  if (v != std::floor(v) && !IsAmountKey(key)) return "不是整数";
+  if (v < 0 && !IsSignedKey(key())) return "为负数";
+  if (v != std::floor(v) && !IsAmountKey(key())) return "不是整数";
   return "";
 }
 
@@ -39,6 +42,9 @@ void CellInvalidRule::Check(const RuleContext& ctx,
                             std::vector<v1::Finding>& out) const {
   const ReportCells& cells = ctx.cells();
   for (int i = 0; i < kAllCells; ++i) {
+    // A readable count or amount (ReportCells checked the same conditions)
+    // has no problem.
+    if (cells.Kind(i) == CellKind::kValue) continue;
     const char* problem = Problem(cells, i);
     if (*problem == '\0') continue;
     const v1::Cell* cell = cells.Get(i);
