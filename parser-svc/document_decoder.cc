@@ -8,10 +8,12 @@
 #include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "common/report/enum_names.h"
+#include "common/status_macros.h"
 #include "common/text/decode.h"
 #include "parser-svc/decoders/docx_decoder.h"
 #include "parser-svc/decoders/format_sniffer.h"
 #include "parser-svc/decoders/html_decoder.h"
+#include "parser-svc/decoders/parse_budget.h"
 #include "parser-svc/decoders/pdf_decoder.h"
 #include "parser-svc/text_document.h"
 
@@ -23,7 +25,8 @@ v1::DocumentFormat SniffFormat(absl::string_view bytes) {
 
 absl::StatusOr<DecodedDocument> DecodeDocument(absl::string_view name,
                                                absl::string_view bytes,
-                                               const ParserOptions& options) {
+                                               const ParserOptions& options,
+                                               ParseBudget* budget) {
   if (bytes.empty()) {
     return absl::InvalidArgumentError(
         absl::StrCat(name, ": empty document (0 bytes)"));
@@ -35,6 +38,7 @@ absl::StatusOr<DecodedDocument> DecodeDocument(absl::string_view name,
   }
   DecodeOptions decode_options;
   decode_options.max_decompressed_bytes = options.max_decompressed_bytes;
+  decode_options.budget = budget;
   switch (SniffFormat(bytes)) {
     case v1::DOCUMENT_FORMAT_HTML:
       return DecodeHtml(name, bytes, decode_options);
@@ -49,12 +53,21 @@ absl::StatusOr<DecodedDocument> DecodeDocument(absl::string_view name,
     default:
       break;
   }
+  if (budget != nullptr) {
+    // The UTF-8 text (GB18030 and UTF-16 grow by up to half) and the
+    // decoder's working copy.
+    RETURN_IF_ERROR(budget->Charge(bytes.size() * 3, "text in UTF-8"));
+  }
   absl::StatusOr<text::DecodedText> decoded = text::DecodeText(bytes);
   if (!decoded.ok()) {
     return absl::InvalidArgumentError(
         absl::StrCat(name, ": ", decoded.status().message()));
   }
-  return TextToDocument(decoded->utf8, decoded->encoding);
+  DecodedDocument doc = TextToDocument(decoded->utf8, decoded->encoding);
+  // The decoded text is freed on return; the lines are charged by the
+  // parser with the rest of the decoded document.
+  if (budget != nullptr) budget->Release(bytes.size() * 3);
+  return doc;
 }
 
 }  // namespace govreport::parser

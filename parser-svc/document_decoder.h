@@ -18,9 +18,11 @@
 
 namespace govreport::parser {
 
+// `budget` (may be null) is charged and checked by the decoders.
 absl::StatusOr<DecodedDocument> DecodeDocument(absl::string_view name,
                                                absl::string_view bytes,
-                                               const ParserOptions& options);
+                                               const ParserOptions& options,
+                                               ParseBudget* budget = nullptr);
 
 // The container format the bytes look like (TEXT when nothing else fits).
 v1::DocumentFormat SniffFormat(absl::string_view bytes);
