@@ -2,7 +2,8 @@
 #define GOVREPORT_CLI_PIPELINE_SETUP_H_
 
 // What the embedded subcommands share: the gazetteer and the parser built
-// from the common options (--gazetteer_dir, --max_file_mb).
+// from the common options (--gazetteer_dir, --max_file_mb, and the limits
+// per parse --max_parse_seconds and --max_parse_memory_bytes).
 
 #include <memory>
 #include <string>

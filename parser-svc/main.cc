@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <string>
+#include <utility>
 
 #include "absl/flags/flag.h"
 #include "common/config.h"
@@ -26,6 +27,12 @@ ABSL_FLAG(int64_t, max_document_bytes, int64_t{32} << 20,
           "Documents larger than this are refused.");
 ABSL_FLAG(int64_t, max_decompressed_bytes, int64_t{256} << 20,
           "Largest total a DOCX may decompress to.");
+ABSL_FLAG(double, max_parse_seconds, 10,
+          "Wall-clock time one document's parse may take; past it the "
+          "document fails with DEADLINE_EXCEEDED.");
+ABSL_FLAG(int64_t, max_parse_memory_bytes, int64_t{512} << 20,
+          "Estimated memory one document's parse may hold; past it the "
+          "document fails with RESOURCE_EXHAUSTED before the memory is taken.");
 
 namespace govreport::parser {
 namespace {
@@ -48,6 +55,16 @@ int Main(int argc, char** argv) {
   }
   const int64_t max_document = absl::GetFlag(FLAGS_max_document_bytes);
   const int64_t max_decompressed = absl::GetFlag(FLAGS_max_decompressed_bytes);
+  const double max_parse_seconds = absl::GetFlag(FLAGS_max_parse_seconds);
+  const int64_t max_parse_memory = absl::GetFlag(FLAGS_max_parse_memory_bytes);
+  if (!(max_parse_seconds > 0) || max_parse_memory < 1) {
+    return config::ConfigError(
+        kProgram,
+        absl::InvalidArgumentError(
+            "--max_parse_seconds (env GOVREPORT_MAX_PARSE_SECONDS) and "
+            "--max_parse_memory_bytes (env GOVREPORT_MAX_PARSE_MEMORY_BYTES) "
+            "must be positive"));
+  }
   if (max_document < 1 || max_decompressed < 1) {
     return config::ConfigError(
         kProgram, absl::InvalidArgumentError(
@@ -68,10 +85,13 @@ int Main(int argc, char** argv) {
   logging::Info("gazetteer loaded", {{"gazetteer_dir", gazetteer_dir},
                                      {"divisions", (*gazetteer)->size()}});
 
-  const Parser parser(
-      {.max_document_bytes = static_cast<size_t>(max_document),
-       .max_decompressed_bytes = static_cast<size_t>(max_decompressed),
-       .gazetteer = gazetteer->get()});
+  ParserOptions options;
+  options.max_document_bytes = static_cast<size_t>(max_document);
+  options.max_decompressed_bytes = static_cast<size_t>(max_decompressed);
+  options.gazetteer = gazetteer->get();
+  options.max_parse_time = absl::Seconds(max_parse_seconds);
+  options.max_parse_memory_bytes = static_cast<size_t>(max_parse_memory);
+  const Parser parser(std::move(options));
   server::Server server(*std::move(server_config));
   ParserService service(&parser, &server.calls());
   return server::ServeUntilSignal(

@@ -12,6 +12,7 @@
 #include "common/status_macros.h"
 #include "common/text/normalize.h"
 #include "parser-svc/decoded_document.h"
+#include "parser-svc/decoders/parse_budget.h"
 #include "parser-svc/document_decoder.h"
 #include "parser-svc/metadata/agency.h"
 #include "parser-svc/metadata/sections.h"
@@ -69,6 +70,43 @@ void CollectLines(const DecodedDocument& doc, std::vector<std::string>* lines,
   }
 }
 
+// What the parse holds after decoding, estimated from the decoded document
+// (parse_budget.h has the calibration). The text is held four times (the
+// document's lines, the joined lines, Report.text, the Report's cells and
+// sections); every line and cell
+// costs its bookkeeping; every analysed code point costs the table engine's
+// folded text, source index and label key, and the metadata's line keys
+// (4 bytes each).
+constexpr size_t kTextCopies = 4;
+constexpr size_t kBytesPerDocCell = 160;
+constexpr size_t kGridBytesPerChar = 24;
+constexpr size_t kGridBytesPerCell = 200;
+
+size_t EstimateParseBytes(const DecodedDocument& doc, size_t max_chars) {
+  size_t text_bytes = 0, code_points = 0, cells = 0;
+  for (const DocLine& line : doc.lines) {
+    for (const DocCell& cell : line.cells) {
+      text_bytes += cell.text.size();
+      ++cells;
+      for (char c : cell.text) code_points += (static_cast<uint8_t>(c) & 0xC0) != 0x80;
+    }
+  }
+  // The grid stops after the line that passes max_chars; a line holds at most
+  // kMaxLineBytes (text_document.h) worth of code points.
+  size_t analysed = std::min(code_points, max_chars + (size_t{1} << 20));
+  size_t analysed_cells =
+      code_points == 0 ? cells : cells * (analysed / code_points);
+  if (analysed_cells == 0) analysed_cells = std::min(cells, analysed + 1);
+  return text_bytes * kTextCopies + cells * kBytesPerDocCell +
+         analysed * kGridBytesPerChar + analysed_cells * kGridBytesPerCell;
+}
+
+ParseLimits LimitsOf(const ParserOptions& options) {
+  return {.max_time = options.max_parse_time,
+          .max_memory_bytes = options.max_parse_memory_bytes,
+          .clock = options.clock};
+}
+
 bool TitleNamesReport(const std::u32string& key) {
   if (key.empty()) return false;
   bool names = key.find(U"年度报告") != std::u32string::npos ||
@@ -110,13 +148,27 @@ Parser& Parser::operator=(Parser&&) noexcept = default;
 
 absl::StatusOr<v1::Report> Parser::Parse(absl::string_view name,
                                          absl::string_view bytes) const {
-  ASSIGN_OR_RETURN(DecodedDocument doc, DecodeDocument(name, bytes, options_));
-  return ParseDecoded(name, bytes, doc);
+  ParseBudget budget(name, LimitsOf(options_));
+  ASSIGN_OR_RETURN(DecodedDocument doc,
+                   DecodeDocument(name, bytes, options_, &budget));
+  return ParseWithin(name, bytes, doc, budget);
 }
 
 absl::StatusOr<v1::Report> Parser::ParseDecoded(
     absl::string_view name, absl::string_view bytes,
     const DecodedDocument& doc) const {
+  ParseBudget budget(name, LimitsOf(options_));
+  return ParseWithin(name, bytes, doc, budget);
+}
+
+absl::StatusOr<v1::Report> Parser::ParseWithin(absl::string_view name,
+                                               absl::string_view bytes,
+                                               const DecodedDocument& doc,
+                                               ParseBudget& budget) const {
+  RETURN_IF_ERROR(budget.CheckTime("the end of decoding"));
+  RETURN_IF_ERROR(budget.Charge(
+      EstimateParseBytes(doc, options_.max_analysed_chars),
+      "decoded text, its copies and the table engine's grid"));
   v1::Report report;
   report.set_id(Sha256Hex(bytes));
   report.set_source_name(std::string(name));
@@ -139,7 +191,8 @@ absl::StatusOr<v1::Report> Parser::ParseDecoded(
   }
   report.set_text(absl::StrJoin(lines, "\n"));
 
-  Grid grid = BuildGrid(doc, options_.max_analysed_chars);
+  Grid grid = BuildGrid(doc, options_.max_analysed_chars, &budget);
+  RETURN_IF_ERROR(budget.CheckTime("the table engine's grid"));
   if (grid.truncated) {
     AddNote(&report, "TRUNCATED_INPUT",
             absl::StrCat(
@@ -192,6 +245,7 @@ absl::StatusOr<v1::Report> Parser::ParseDecoded(
   }
   report.set_agency(agency.agency);
   report.set_agency_kind(agency.kind);
+  RETURN_IF_ERROR(budget.CheckTime("metadata"));
 
   // Tables.
   TablesResult tables = ExtractTables(grid);
@@ -199,6 +253,7 @@ absl::StatusOr<v1::Report> Parser::ParseDecoded(
       tables.t2.cells_found || tables.t3.cells_found || tables.t4.cells_found;
   if (!tables.t2.cells_found && !tables.t3.cells_found)
     ExtractE2014(grid, &tables);
+  RETURN_IF_ERROR(budget.CheckTime("table extraction"));
   // A report has figures: tables whose cells are all blank (the official
   // blank template) are a form, not a report.
   bool any_value = false;
@@ -315,6 +370,7 @@ absl::StatusOr<v1::Report> Parser::ParseDecoded(
     for (const std::string& code : match.path) report.add_region_path(code);
   }
 #endif
+  RETURN_IF_ERROR(budget.CheckTime("region resolution"));
   return report;
 }
 

@@ -24,10 +24,12 @@
 // Thread-safe: Parse is const and may be called concurrently.
 
 #include <cstddef>
+#include <functional>
 #include <memory>
 
 #include "absl/status/statusor.h"
 #include "absl/strings/string_view.h"
+#include "absl/time/time.h"
 #include "govreport/v1/report.pb.h"
 
 namespace govreport::regions {
@@ -47,9 +49,18 @@ struct ParserOptions {
   // Text beyond this many characters is not searched for tables and
   // metadata (a note says so); Report.text still holds all of it.
   size_t max_analysed_chars = 2u << 20;
+  // Wall-clock time one Parse may take (DEADLINE_EXCEEDED past it);
+  // InfiniteDuration() for none.
+  absl::Duration max_parse_time = absl::Seconds(10);
+  // Estimated memory one Parse may hold (RESOURCE_EXHAUSTED past it); 0 for
+  // no limit.
+  size_t max_parse_memory_bytes = size_t{512} << 20;
+  // The clock the time budget reads; null means absl::Now (tests).
+  std::function<absl::Time()> clock = nullptr;
 };
 
 struct DecodedDocument;
+class ParseBudget;
 
 class Parser {
  public:
@@ -69,6 +80,11 @@ class Parser {
                                           const DecodedDocument& doc) const;
 
  private:
+  absl::StatusOr<v1::Report> ParseWithin(absl::string_view name,
+                                         absl::string_view bytes,
+                                         const DecodedDocument& doc,
+                                         ParseBudget& budget) const;
+
   ParserOptions options_;
   // Built once from options_.gazetteer; null without one.
   std::unique_ptr<regions::RegionResolver> resolver_;

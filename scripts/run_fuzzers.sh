@@ -1,7 +1,12 @@
 #!/usr/bin/env bash
 # Builds every libFuzzer target under fuzz/ with clang and runs each for the
-# given number of seconds (default 60), its corpus seeded from data/samples.
-# Exits non-zero when a target does not build or a run finds a crash.
+# given number of seconds (default 60; two targets at a time, so the total is
+# about SECONDS x targets / 2 plus the build), its corpus seeded from the
+# data/samples files of the formats it reads and from its regression inputs
+# (tests/data/fuzz-regressions/<target>/, replayed by ctest as
+# fuzz_replay_<target>). Exits non-zero when a target does not build or a run
+# finds a crash; the finding is left in BUILD_DIR/artifacts/<target>/: fix
+# it and copy it into tests/data/fuzz-regressions/<target>/.
 #
 #   scripts/run_fuzzers.sh [SECONDS] [BUILD_DIR]
 set -euo pipefail
@@ -23,14 +28,40 @@ if ((${#targets[@]} == 0)); then
 fi
 ninja -C "$build" -j"$jobs" "${targets[@]}"
 
+# The sample formats that seed each target (the expected outputs never do).
+seed_patterns() {
+  case $1 in
+    pdf_*) echo '*.pdf' ;;
+    docx_*) echo '*.docx' ;;
+    html_*) echo '*.html *.htm' ;;
+    text_*) echo '*.txt *.md' ;;
+    validator_*) echo '*.txt *.md' ;;
+    *) echo '*' ;;
+  esac
+}
+
+# Longest input per target: the sample PDFs are up to 400 KB.
+max_len() {
+  case $1 in
+    pdf_*) echo 524288 ;;
+    *) echo 262144 ;;
+  esac
+}
+
 # Runs one target; returns non-zero on a finding.
 run_one() {
-  local t=$1 corpus="$build/corpus/$1"
+  local t=$1 corpus="$build/corpus/$1" pattern
   mkdir -p "$corpus" "$build/artifacts/$t"
-  # Seeds: every sample document (not the expected outputs).
-  find "$root/data/samples" -type f ! -name '*.json' -size -1M -exec cp -n {} "$corpus/" \;
+  for pattern in $(seed_patterns "$t"); do
+    find "$root/data/samples" -type f -name "$pattern" ! -name '*.json' -size -1M \
+      -exec cp -n {} "$corpus/" \;
+  done
+  if [[ -d "$root/tests/data/fuzz-regressions/$t" ]]; then
+    find "$root/tests/data/fuzz-regressions/$t" -type f ! -name README.md \
+      -exec cp -n {} "$corpus/" \;
+  fi
   if ! "$build/bin/$t" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
-      -max_len=262144 -artifact_prefix="$build/artifacts/$t/" "$corpus" \
+      -max_len="$(max_len "$t")" -artifact_prefix="$build/artifacts/$t/" "$corpus" \
       >"$build/$t.log" 2>&1; then
     echo "run_fuzzers: $t FAILED; see $build/$t.log and $build/artifacts/$t/" >&2
     tail -40 "$build/$t.log" >&2

@@ -9,6 +9,8 @@
 
 namespace govreport::parser {
 
+class ParseBudget;
+
 struct DecodeOptions {
   // Largest total a DOCX may decompress to
   // (ParserOptions.max_decompressed_bytes).
@@ -19,6 +21,8 @@ struct DecodeOptions {
   size_t max_grid_columns = 1000;
   // Most pages read from one PDF.
   int max_pdf_pages = 2000;
+  // The parse's time and memory budget (parse_budget.h); null: unlimited.
+  ParseBudget* budget = nullptr;
 };
 
 }  // namespace govreport::parser

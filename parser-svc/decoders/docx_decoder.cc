@@ -12,6 +12,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
 #include "common/status_macros.h"
+#include "parser-svc/decoders/parse_budget.h"
 #include "parser-svc/decoders/table_grid.h"
 #include "parser-svc/decoders/text_cleanup.h"
 #include "parser-svc/decoders/zip_reader.h"
@@ -23,6 +24,9 @@ namespace {
 constexpr absl::string_view kDefaultMainPart = "word/document.xml";
 // Tables nested deeper than this are read as plain text of their cell.
 constexpr int kMaxTableDepth = 16;
+// Estimated bytes per byte of the main part's XML: the inflated XML itself
+// (parsed in place) and pugixml's DOM nodes (one per tag and text run).
+constexpr size_t kDocxXmlBytesPerByte = 4;
 
 absl::string_view LocalName(const pugi::xml_node& node) {
   absl::string_view name = node.name();
@@ -175,7 +179,13 @@ class DocxWalker {
   std::vector<DocLine> TakeLines() { return std::move(lines_); }
 
  private:
+  absl::Status CheckTime(absl::string_view stage) {
+    if (options_.budget == nullptr) return absl::OkStatus();
+    return options_.budget->CheckTime(stage, ++steps_);
+  }
+
   absl::Status ReadParagraphLines(const pugi::xml_node& p, int depth) {
+    RETURN_IF_ERROR(CheckTime("DOCX paragraph or row"));
     ParagraphText text = ReadParagraph(p);
     for (std::string& line : text.lines) {
       absl::string_view trimmed = TrimBlank(line);
@@ -250,6 +260,7 @@ class DocxWalker {
     std::vector<std::vector<DocxCell>> rows;
     std::vector<pugi::xml_node> nested;
     for (const pugi::xml_node& tr : ChildrenThroughWrappers(tbl, "tr")) {
+      RETURN_IF_ERROR(CheckTime("DOCX paragraph or row"));
       std::vector<DocxCell> row;
       pugi::xml_node tr_pr = FirstChild(tr, "trPr");
       size_t column =
@@ -319,6 +330,7 @@ class DocxWalker {
 
   const DecodeOptions& options_;
   size_t cell_budget_;
+  size_t steps_ = 0;
   uint32_t tables_ = 0;
   std::vector<DocLine> lines_;
 };
@@ -358,6 +370,10 @@ absl::StatusOr<DecodedDocument> DecodeDocx(absl::string_view name,
         name, ": a ZIP archive without ", part, " (not a DOCX document)"));
   }
   if (!xml.ok()) return xml.status();
+  if (options.budget != nullptr) {
+    RETURN_IF_ERROR(options.budget->Charge(xml->size() * kDocxXmlBytesPerByte,
+                                           absl::StrCat(part, " as XML")));
+  }
 
   pugi::xml_document doc;
   pugi::xml_parse_result parsed = doc.load_buffer_inplace(
@@ -375,9 +391,14 @@ absl::StatusOr<DecodedDocument> DecodeDocx(absl::string_view name,
   }
   DocxWalker walker(options);
   absl::Status status = walker.ReadBlocks(body, 0);
+  if (!status.ok() && absl::StartsWith(status.message(), name)) return status;
   if (!status.ok()) {
     return absl::Status(status.code(),
                         absl::StrCat(name, ": ", status.message()));
+  }
+  if (options.budget != nullptr) {
+    // The DOM and the XML are freed on return.
+    options.budget->Release(xml->size() * kDocxXmlBytesPerByte);
   }
   DecodedDocument out;
   out.format = v1::DOCUMENT_FORMAT_DOCX;

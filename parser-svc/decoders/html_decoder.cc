@@ -13,6 +13,7 @@
 #include "absl/strings/str_split.h"
 #include "common/status_macros.h"
 #include "parser-svc/decoders/html_charset.h"
+#include "parser-svc/decoders/parse_budget.h"
 #include "parser-svc/decoders/table_grid.h"
 #include "parser-svc/decoders/text_cleanup.h"
 
@@ -21,6 +22,11 @@ namespace {
 
 // A cell holding more text than this is page content, not a table cell.
 constexpr size_t kMaxDataCellBytes = 1000;
+// Estimated bytes gumbo's tree holds per byte of UTF-8 page (parse_budget.h
+// has the calibration).
+constexpr size_t kHtmlTreeBytesPerByte = 12;
+// The page in UTF-8 next to the downloaded bytes (GB18030 grows by half).
+constexpr size_t kHtmlUtf8BytesPerByte = 2;
 
 const GumboVector* Children(const GumboNode* node) {
   switch (node->type) {
@@ -254,7 +260,11 @@ class HtmlWalker {
 
   absl::Status Walk(const GumboNode* document) {
     stack_.push_back({document, 0, false, false});
+    size_t visited = 0;
     while (!stack_.empty()) {
+      if (options_.budget != nullptr && ++visited % 256 == 0) {
+        RETURN_IF_ERROR(options_.budget->CheckTime("HTML node", visited));
+      }
       Frame& f = stack_.back();
       const GumboVector* kids = Children(f.node);
       if (kids == nullptr || f.next >= kids->length) {
@@ -459,6 +469,10 @@ class HtmlWalker {
 absl::StatusOr<DecodedDocument> DecodeHtmlUtf8(absl::string_view name,
                                                absl::string_view utf8,
                                                const DecodeOptions& options) {
+  if (options.budget != nullptr) {
+    RETURN_IF_ERROR(
+        options.budget->Charge(utf8.size() * kHtmlTreeBytesPerByte, "HTML tree"));
+  }
   GumboOptions gumbo_options = kGumboDefaultOptions;
   gumbo_options.max_errors = 0;  // Parse errors are not kept: bounded memory.
   GumboOutput* output =
@@ -468,8 +482,15 @@ absl::StatusOr<DecodedDocument> DecodeHtmlUtf8(absl::string_view name,
         absl::StrCat(name, ": the HTML parser could not read the page"));
   }
   HtmlWalker walker(options);
-  absl::Status status = walker.Walk(output->document);
+  absl::Status status =
+      options.budget != nullptr ? options.budget->CheckTime("the HTML tree")
+                                : absl::OkStatus();
+  if (status.ok()) status = walker.Walk(output->document);
   gumbo_destroy_output(&gumbo_options, output);
+  if (options.budget != nullptr) {
+    options.budget->Release(utf8.size() * kHtmlTreeBytesPerByte);
+  }
+  if (!status.ok() && absl::StartsWith(status.message(), name)) return status;
   if (!status.ok()) {
     return absl::Status(status.code(),
                         absl::StrCat(name, ": ", status.message()));
@@ -484,10 +505,17 @@ absl::StatusOr<DecodedDocument> DecodeHtmlUtf8(absl::string_view name,
 absl::StatusOr<DecodedDocument> DecodeHtml(absl::string_view name,
                                            absl::string_view bytes,
                                            const DecodeOptions& options) {
+  if (options.budget != nullptr) {
+    RETURN_IF_ERROR(options.budget->Charge(
+        bytes.size() * kHtmlUtf8BytesPerByte, "HTML page in UTF-8"));
+  }
   ASSIGN_OR_RETURN(Utf8Page page, DecodeHtmlCharset(name, bytes));
   ASSIGN_OR_RETURN(DecodedDocument doc,
                    DecodeHtmlUtf8(name, page.text, options));
   doc.encoding = page.encoding;
+  if (options.budget != nullptr) {
+    options.budget->Release(bytes.size() * kHtmlUtf8BytesPerByte);
+  }
   return doc;
 }
 

@@ -1,8 +1,10 @@
 #include "parser-svc/decoders/parse_budget.h"
 
+#include <algorithm>
 #include <utility>
 
 #include "absl/strings/str_cat.h"
+#include "absl/strings/str_format.h"
 
 namespace govreport::parser {
 namespace {
@@ -12,6 +14,13 @@ std::string Mebibytes(size_t bytes) {
     return absl::StrCat(bytes >> 20, " MiB");
   }
   return absl::StrCat(bytes, " bytes");
+}
+
+std::string Approximate(size_t bytes) {
+  if (bytes < (size_t{1} << 20)) {
+    return absl::StrFormat("%.1f KiB", static_cast<double>(bytes) / 1024);
+  }
+  return absl::StrFormat("%.1f MiB", static_cast<double>(bytes) / (1 << 20));
 }
 
 }  // namespace
@@ -48,17 +57,18 @@ absl::Status ParseBudget::CheckTime(absl::string_view stage,
 absl::Status ParseBudget::Charge(size_t bytes, absl::string_view what) {
   if (limits_.max_memory_bytes == 0) {
     charged_ += bytes;
+    peak_ = std::max(peak_, charged_);
     return absl::OkStatus();
   }
   if (bytes > limits_.max_memory_bytes ||
       charged_ > limits_.max_memory_bytes - bytes) {
     return absl::ResourceExhaustedError(absl::StrCat(
-        name_, ": parsing would hold about ", (charged_ + bytes) >> 20,
-        " MiB (", what, ": ", bytes >> 20,
-        " MiB), over the limit of ", Mebibytes(limits_.max_memory_bytes),
+        name_, ": parsing would hold about ", Approximate(charged_ + bytes),
+        " (", what, ": ", Approximate(bytes), "), over the limit of ", Mebibytes(limits_.max_memory_bytes),
         " per document (--max_parse_memory_bytes)"));
   }
   charged_ += bytes;
+  peak_ = std::max(peak_, charged_);
   return absl::OkStatus();
 }
 

@@ -14,10 +14,19 @@
 #include "absl/strings/ascii.h"
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_split.h"
+#include "common/status_macros.h"
+#include "parser-svc/decoders/parse_budget.h"
 #include "parser-svc/decoders/pdf_layout_cleanup.h"
 
 namespace govreport::parser {
 namespace {
+
+// Estimated bytes poppler holds per byte of PDF (its object tables and the
+// decompressed stream of the page being read).
+constexpr size_t kPdfObjectsBytesPerByte = 4;
+// Estimated bytes per byte of a page's UTF-8 text: poppler's UTF-16 text,
+// its UTF-8 copy, the split lines and the cleaned layout.
+constexpr size_t kPdfTextBytesPerByte = 5;
 
 void IgnorePopplerMessage(const std::string&, void*) {}
 
@@ -39,6 +48,12 @@ absl::StatusOr<DecodedDocument> DecodePdf(absl::string_view name,
   if (bytes.size() > static_cast<size_t>(INT_MAX)) {
     return absl::ResourceExhaustedError(
         absl::StrCat(name, ": PDF larger than 2 GB"));
+  }
+  ParseBudget* budget = options.budget;
+  size_t held = 0;  // What this call charged, released on success.
+  if (budget != nullptr) {
+    held = bytes.size() * kPdfObjectsBytesPerByte;
+    RETURN_IF_ERROR(budget->Charge(held, "PDF objects"));
   }
   std::unique_ptr<poppler::document> doc(poppler::document::load_from_raw_data(
       bytes.data(), static_cast<int>(bytes.size())));
@@ -66,6 +81,9 @@ absl::StatusOr<DecodedDocument> DecodePdf(absl::string_view name,
   std::vector<std::vector<std::string>> pages(page_count);
   size_t visible = 0;
   for (int i = 0; i < page_count; ++i) {
+    if (budget != nullptr) {
+      RETURN_IF_ERROR(budget->CheckTime("PDF page", static_cast<size_t>(i) + 1));
+    }
     std::unique_ptr<poppler::page> page(doc->create_page(i));
     if (page == nullptr) {
       return absl::InvalidArgumentError(
@@ -74,6 +92,11 @@ absl::StatusOr<DecodedDocument> DecodePdf(absl::string_view name,
     poppler::byte_array utf8 =
         page->text(poppler::rectf(), poppler::page::physical_layout).to_utf8();
     absl::string_view text(utf8.data(), utf8.size());
+    if (budget != nullptr) {
+      RETURN_IF_ERROR(budget->Charge(text.size() * kPdfTextBytesPerByte,
+                                     absl::StrCat("text of PDF page ", i + 1)));
+      held += text.size() * kPdfTextBytesPerByte;
+    }
     for (absl::string_view line : absl::StrSplit(text, '\n')) {
       line = absl::StripSuffix(line, "\r");
       std::string kept;
@@ -93,8 +116,16 @@ absl::StatusOr<DecodedDocument> DecodePdf(absl::string_view name,
         "it can be parsed"));
   }
 
+  if (budget != nullptr) {
+    RETURN_IF_ERROR(budget->CheckTime("the PDF's page layout"));
+  }
   DecodedDocument out;
   out.format = v1::DOCUMENT_FORMAT_PDF;
+  if (budget != nullptr) {
+    // poppler's document and the page texts are freed on return; the lines
+    // are charged by the parser with the rest of the decoded document.
+    budget->Release(held);
+  }
   out.encoding = "UTF-8";
   std::vector<LayoutLine> lines = CleanPdfLayout(pages);
   out.lines.reserve(lines.size());
