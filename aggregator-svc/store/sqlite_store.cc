@@ -10,9 +10,13 @@
 namespace govreport::aggregator {
 namespace {
 
-absl::Status SqliteError(sqlite3* db, int rc, absl::string_view what) {
-  std::string message = absl::StrCat(
-      "sqlite: ", what, ": ", db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+// `path` names the database in every message, so that an operator reading
+// "disk full" knows which file system to look at.
+absl::Status SqliteError(sqlite3* db, int rc, absl::string_view path,
+                         absl::string_view what) {
+  std::string message =
+      absl::StrCat("sqlite://", path, ": ", what, ": ",
+                   db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
   switch (rc & 0xff) {
     case SQLITE_CONSTRAINT:
       return absl::AlreadyExistsError(message);
@@ -36,7 +40,8 @@ absl::Status SqliteError(sqlite3* db, int rc, absl::string_view what) {
 
 class SqliteConnection : public SqlConnection {
  public:
-  explicit SqliteConnection(sqlite3* db) : db_(db) {}
+  SqliteConnection(sqlite3* db, std::string path)
+      : db_(db), path_(std::move(path)) {}
   ~SqliteConnection() override {
     for (auto& [sql, stmt] : statements_) sqlite3_finalize(stmt);
     sqlite3_close_v2(db_);
@@ -51,7 +56,7 @@ class SqliteConnection : public SqlConnection {
     } else {
       int rc = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()),
                                   SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
-      if (rc != SQLITE_OK) return SqliteError(db_, rc, "prepare");
+      if (rc != SQLITE_OK) return SqliteError(db_, rc, path_, "prepare");
       statements_.emplace(std::string(sql), stmt);
     }
     // Reset even when a step below fails, so the statement is reusable and
@@ -86,7 +91,7 @@ class SqliteConnection : public SqlConnection {
             }
           },
           params[i]);
-      if (rc != SQLITE_OK) return SqliteError(db_, rc, "bind");
+      if (rc != SQLITE_OK) return SqliteError(db_, rc, path_, "bind");
     }
 
     std::vector<std::vector<SqlValue>> rows;
@@ -94,7 +99,7 @@ class SqliteConnection : public SqlConnection {
     while (true) {
       int rc = sqlite3_step(stmt);
       if (rc == SQLITE_DONE) break;
-      if (rc != SQLITE_ROW) return SqliteError(db_, rc, "step");
+      if (rc != SQLITE_ROW) return SqliteError(db_, rc, path_, "step");
       std::vector<SqlValue>& row = rows.emplace_back();
       row.reserve(columns);
       for (int c = 0; c < columns; ++c) {
@@ -126,7 +131,7 @@ class SqliteConnection : public SqlConnection {
     char* error = nullptr;
     int rc = sqlite3_exec(db_, script.c_str(), nullptr, nullptr, &error);
     if (error != nullptr) sqlite3_free(error);
-    if (rc != SQLITE_OK) return SqliteError(db_, rc, "exec");
+    if (rc != SQLITE_OK) return SqliteError(db_, rc, path_, "exec");
     return absl::OkStatus();
   }
 
@@ -136,6 +141,7 @@ class SqliteConnection : public SqlConnection {
 
  private:
   sqlite3* db_;
+  std::string path_;
   absl::flat_hash_map<std::string, sqlite3_stmt*> statements_;
 };
 
@@ -151,20 +157,17 @@ class SqliteDatabase : public SqlDatabase {
         SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
         nullptr);
     if (rc != SQLITE_OK) {
-      absl::Status status = SqliteError(db, rc, absl::StrCat("open ", path_));
+      absl::Status status = SqliteError(db, rc, path_, "open");
       sqlite3_close_v2(db);
       return status;
     }
-    auto connection = std::make_unique<SqliteConnection>(db);
+    auto connection = std::make_unique<SqliteConnection>(db, path_);
     sqlite3_busy_timeout(db, options_.busy_timeout_ms);
     absl::Status status = connection->ExecScript(
         absl::StrCat("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
                      "PRAGMA cache_size=-",
                      options_.cache_kib, "; PRAGMA temp_store=MEMORY;"));
-    if (!status.ok()) {
-      return absl::Status(status.code(),
-                          absl::StrCat(path_, ": ", status.message()));
-    }
+    if (!status.ok()) return status;
     return connection;
   }
 
