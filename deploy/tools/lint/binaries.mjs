@@ -8,6 +8,8 @@ const COMMON_FLAGS = [
   "host", "port", "metrics_port", "max_message_bytes", "max_concurrent_calls",
   "worker_threads", "keepalive_time_seconds", "keepalive_timeout_seconds",
   "shutdown_deadline_seconds", "log_level", "inject_latency_ms",
+  "tls_cert_file", "tls_key_file", "tls_client_ca_file", "auth_config",
+  "max_call_seconds", "max_connection_age_seconds",
 ];
 
 export const BINARIES = {
@@ -30,7 +32,9 @@ export const BINARIES = {
     callers: { "govreport.io/dashboard-client": "true" },
     flags: [...COMMON_FLAGS, "parser_address", "validator_address", "db", "gazetteer_dir",
       "validator_config", "cross_report", "ingest_workers", "parse_deadline_seconds",
-      "validate_deadline_seconds", "rpc_attempts"],
+      "validate_deadline_seconds", "rpc_attempts", "upstream_tls_ca_file",
+      "upstream_tls_cert_file", "upstream_tls_key_file", "upstream_tls_server_name",
+      "upstream_token_file"],
     // Addresses of other services this binary calls: flag -> binary it must reach.
     calls: { parser_address: "parser-svc", validator_address: "validator-svc" },
   },
