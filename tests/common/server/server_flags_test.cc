@@ -103,5 +103,46 @@ TEST_F(ServerFlagsTest, TinyMessageLimitIsRefused) {
             "1024..2147483647, got 10");
 }
 
+TEST_F(ServerFlagsTest, SecurityFlagsDefaultToPlaintextOpenAndBoundedCalls) {
+  absl::StatusOr<ServerConfig> config = Read();
+  ASSERT_TRUE(config.ok()) << config.status();
+  EXPECT_EQ(config->tls_cert_file, "");
+  EXPECT_EQ(config->tls_key_file, "");
+  EXPECT_EQ(config->tls_client_ca_file, "");
+  EXPECT_EQ(config->auth_config_file, "");
+  EXPECT_EQ(config->max_call_duration, absl::Seconds(120));
+  EXPECT_EQ(config->max_connection_age, absl::Seconds(300));
+  EXPECT_EQ(config->max_connection_age_grace, absl::InfiniteDuration());
+}
+
+TEST_F(ServerFlagsTest, ReadsTheSecurityFlags) {
+  Set("tls_cert_file", "/etc/tls/tls.crt");
+  Set("tls_key_file", "/etc/tls/tls.key");
+  Set("tls_client_ca_file", "/etc/tls/ca.crt");
+  Set("auth_config", "/etc/govreport/auth.conf");
+  Set("max_call_seconds", "0");
+  Set("max_connection_age_seconds", "60");
+  absl::StatusOr<ServerConfig> config = Read();
+  ASSERT_TRUE(config.ok()) << config.status();
+  EXPECT_EQ(config->tls_cert_file, "/etc/tls/tls.crt");
+  EXPECT_EQ(config->tls_key_file, "/etc/tls/tls.key");
+  EXPECT_EQ(config->tls_client_ca_file, "/etc/tls/ca.crt");
+  EXPECT_EQ(config->auth_config_file, "/etc/govreport/auth.conf");
+  EXPECT_EQ(config->max_call_duration, absl::ZeroDuration());
+  EXPECT_EQ(config->max_connection_age, absl::Seconds(60));
+}
+
+TEST_F(ServerFlagsTest, NegativeDeadlineOrAgeIsRefusedByName) {
+  Set("max_call_seconds", "-1");
+  EXPECT_EQ(Read().status().message(),
+            "--max_call_seconds (env GOVREPORT_MAX_CALL_SECONDS) must be >= 0, "
+            "got -1");
+  Set("max_call_seconds", "5");
+  Set("max_connection_age_seconds", "-3");
+  EXPECT_EQ(Read().status().message(),
+            "--max_connection_age_seconds (env "
+            "GOVREPORT_MAX_CONNECTION_AGE_SECONDS) must be >= 0, got -3");
+}
+
 }  // namespace
 }  // namespace govreport::server
