@@ -196,6 +196,12 @@ NarrativeText::NarrativeText(absl::string_view utf8) {
       }
       if ((c <= ' ' || c >= 0xA0) && IsSpace(c)) {
         pending_space = true;
+        if (c == '\n') {
+          // Only an overlong encoding gets here: it too starts a line.
+          ++line;
+          column = 1;
+          break;
+        }
         ++column;
         continue;
       }
@@ -214,6 +220,7 @@ NarrativeText::NarrativeText(absl::string_view utf8) {
       ++n;
       ++column;
     }
+    if (i < end) continue;  // a line started by an overlong newline
     if (i < size) {  // the '\n'
       pending_space = true;
       ++line;
