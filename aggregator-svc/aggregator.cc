@@ -297,10 +297,13 @@ struct Aggregator::Impl {
     return response;
   }
 
-  // One transaction for the batch; an item that fails is rolled back to its
-  // savepoint and reported, the others commit.
+  // One transaction for the batch. With `savepoints`, an item that fails is
+  // rolled back to its savepoint and reported, the others commit. Without
+  // (two statements less per item), the first item that fails abandons the
+  // transaction and sets `*needs_savepoints`: the caller runs the batch again
+  // with them, so every item still gets its own outcome.
   absl::StatusOr<std::vector<v1::IngestResponse>> TryBatch(
-      std::deque<QueueItem>& batch) {
+      std::deque<QueueItem>& batch, bool savepoints, bool* needs_savepoints) {
     ASSIGN_OR_RETURN(std::unique_ptr<StoreTransaction> txn,
                      store->BeginWrite());
     RollupDelta delta;
@@ -313,17 +316,21 @@ struct Aggregator::Impl {
       // statement, sees its row (PostgreSQL READ COMMITTED).
       absl::StatusOr<v1::IngestResponse> r;
       for (int attempt = 0; attempt < 2; ++attempt) {
-        RETURN_IF_ERROR(txn->Savepoint());
+        if (savepoints) RETURN_IF_ERROR(txn->Savepoint());
         RollupDelta item_delta;
         std::vector<std::string> added_regions;
         r = IngestOne(*txn, q, item_delta, added_regions);
         if (r.ok()) {
-          RETURN_IF_ERROR(txn->ReleaseSavepoint());
+          if (savepoints) RETURN_IF_ERROR(txn->ReleaseSavepoint());
           delta.Merge(item_delta);
           batch_regions.insert(added_regions.begin(), added_regions.end());
           break;
         }
         if (Retryable(r.status())) return r.status();
+        if (!savepoints) {
+          *needs_savepoints = true;
+          return r.status();
+        }
         RETURN_IF_ERROR(txn->RollbackToSavepoint());
         if (!absl::IsAlreadyExists(r.status())) break;
       }
@@ -338,12 +345,21 @@ struct Aggregator::Impl {
 
   std::vector<v1::IngestResponse> CommitBatch(std::deque<QueueItem>& batch) {
     absl::Status status;
+    bool savepoints = false;
     for (int attempt = 0; attempt < options.write_attempts; ++attempt) {
       if (attempt > 0) {
         std::this_thread::sleep_for(
             std::chrono::milliseconds(50 << std::min(attempt, 5)));
       }
-      absl::StatusOr<std::vector<v1::IngestResponse>> results = TryBatch(batch);
+      bool needs_savepoints = false;
+      absl::StatusOr<std::vector<v1::IngestResponse>> results =
+          TryBatch(batch, savepoints, &needs_savepoints);
+      if (needs_savepoints) {
+        // An item failed; nothing was committed. Again at once, item by item.
+        batch_regions.clear();
+        savepoints = true;
+        results = TryBatch(batch, savepoints, &needs_savepoints);
+      }
       if (results.ok()) {
         known_regions.insert(batch_regions.begin(), batch_regions.end());
         batch_regions.clear();

@@ -28,11 +28,15 @@ std::string TextReuseScope(const ReportHeader& header) {
 BandKeys FingerprintBands(const validator::TextFingerprint& fp) {
   // Slots spread over the signature; two texts with Jaccard similarity J
   // share at least one with probability 1 - (1 - J)^8 (0.99 at J = 0.45).
+  // The salt names the fingerprint scheme (one-permutation MinHash): band
+  // keys of fingerprints stored by the former k-mins scheme never match new
+  // ones, so the two kinds are never compared with each other.
+  constexpr uint64_t kSchemeSalt = 0x4F50482D31ULL;  // "OPH-1"
   BandKeys keys{};
   for (int i = 0; i < kFingerprintBands; ++i) {
     const int slot = i * (validator::kMinHashSize / kFingerprintBands);
     keys[i] = static_cast<int64_t>(
-        Mix(fp.minhash[slot] + static_cast<uint64_t>(slot)));
+        Mix(fp.minhash[slot] + (kSchemeSalt << 8) + static_cast<uint64_t>(slot)));
   }
   return keys;
 }

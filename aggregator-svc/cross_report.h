@@ -32,7 +32,7 @@ namespace govreport::aggregator {
 std::string TextReuseScope(const ReportHeader& header);
 
 // The band keys that index a fingerprint: single MinHash slots, salted by
-// their position.
+// their position and the fingerprint scheme.
 BandKeys FingerprintBands(const validator::TextFingerprint& fingerprint);
 
 StoredFingerprint ToStored(const validator::TextFingerprint& fingerprint);

@@ -14,6 +14,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
+#include "aggregator-svc/upstream_stream.h"
 #include "common/status_macros.h"
 #include "google/protobuf/io/coded_stream.h"
 #include "google/protobuf/io/zero_copy_stream_impl_lite.h"
@@ -36,11 +37,6 @@ std::string Sha256Hex(absl::string_view bytes) {
   return hex;
 }
 
-absl::Status FromGrpc(const grpc::Status& status, absl::string_view what) {
-  return absl::Status(static_cast<absl::StatusCode>(status.error_code()),
-                      absl::StrCat(what, ": ", status.error_message()));
-}
-
 v1::IngestResponse FailedResponse(const std::string& name,
                                   const absl::Status& status) {
   v1::IngestResponse r;
@@ -51,6 +47,8 @@ v1::IngestResponse FailedResponse(const std::string& name,
   return r;
 }
 
+// parser-svc and validator-svc through their ordered streaming RPCs
+// (upstream_stream.h): one message per document on a few open streams.
 class RemoteProcessor : public ReportProcessor {
  public:
   RemoteProcessor(const RemoteProcessorOptions& options,
@@ -58,20 +56,29 @@ class RemoteProcessor : public ReportProcessor {
                   std::shared_ptr<grpc::Channel> validator_channel)
       : options_(options),
         parser_(v1::Parser::NewStub(parser_channel)),
-        validator_(v1::Validator::NewStub(validator_channel)) {}
+        validator_(v1::Validator::NewStub(validator_channel)),
+        parse_(
+            [stub = parser_.get()](grpc::ClientContext* context,
+                                   ParseStreams::Reactor* reactor) {
+              stub->async()->ParseStream(context, reactor);
+            },
+            StreamsOptions(options, "parser-svc")),
+        validate_(
+            [stub = validator_.get()](grpc::ClientContext* context,
+                                      ValidateStreams::Reactor* reactor) {
+              stub->async()->ValidateStream(context, reactor);
+            },
+            StreamsOptions(options, "validator-svc")) {}
 
   absl::StatusOr<ParsedReport> ProcessDocument(
       const v1::Document& document) override {
     v1::ParseRequest request;
     request.set_name(document.name());
     request.set_content(document.content());
-    v1::ParseResponse response;
-    grpc::ClientContext context;
-    context.set_deadline(
-        absl::ToChronoTime(absl::Now() + options_.parse_deadline));
-    grpc::Status status = parser_->Parse(&context, request, &response);
-    if (!status.ok())
-      return FromGrpc(status, absl::StrCat(document.name(), ": parser-svc"));
+    ASSIGN_OR_RETURN(
+        v1::ParseResponse response,
+        parse_.Call(request, absl::Now() + options_.parse_deadline,
+                    document.name()));
     if (response.error_code() != 0) {
       return absl::Status(static_cast<absl::StatusCode>(response.error_code()),
                           response.error_message());
@@ -82,21 +89,26 @@ class RemoteProcessor : public ReportProcessor {
   absl::StatusOr<ParsedReport> ProcessReport(v1::Report report) override {
     v1::ValidateRequest request;
     *request.mutable_report() = std::move(report);
-    v1::ValidateResponse response;
-    grpc::ClientContext context;
-    context.set_deadline(
-        absl::ToChronoTime(absl::Now() + options_.validate_deadline));
-    grpc::Status status = validator_->Validate(&context, request, &response);
-    if (!status.ok()) {
-      return FromGrpc(status, absl::StrCat(request.report().source_name(),
-                                           ": validator-svc"));
-    }
+    // The rules read the whole text, never the sections' copies of it: those
+    // stay here, which halves the prose crossing the wire.
+    std::vector<std::string> section_texts;
+    section_texts.reserve(request.report().sections_size());
+    for (v1::Section& section : *request.mutable_report()->mutable_sections())
+      section_texts.push_back(std::move(*section.mutable_text()));
+    const std::string name = request.report().source_name();
+    ASSIGN_OR_RETURN(
+        v1::ValidateResponse response,
+        validate_.Call(request, absl::Now() + options_.validate_deadline,
+                       name));
     if (response.error_code() != 0) {
       return absl::Status(static_cast<absl::StatusCode>(response.error_code()),
                           response.error_message());
     }
     ParsedReport out;
     out.report = std::move(*request.mutable_report());
+    for (int i = 0; i < out.report.sections_size(); ++i)
+      *out.report.mutable_sections(i)->mutable_text() =
+          std::move(section_texts[i]);
     out.findings.assign(
         std::make_move_iterator(response.mutable_findings()->begin()),
         std::make_move_iterator(response.mutable_findings()->end()));
@@ -104,9 +116,24 @@ class RemoteProcessor : public ReportProcessor {
   }
 
  private:
+  using ParseStreams = UpstreamStreams<v1::ParseRequest, v1::ParseResponse>;
+  using ValidateStreams =
+      UpstreamStreams<v1::ValidateRequest, v1::ValidateResponse>;
+
+  static UpstreamStreamsOptions StreamsOptions(
+      const RemoteProcessorOptions& options, std::string service) {
+    return {.streams = options.streams_per_service,
+            .max_attempts = std::clamp(options.max_attempts, 1, 5),
+            .items_per_stream = options.items_per_stream,
+            .service = std::move(service)};
+  }
+
   RemoteProcessorOptions options_;
   std::unique_ptr<v1::Parser::Stub> parser_;
   std::unique_ptr<v1::Validator::Stub> validator_;
+  // After the stubs: closed before them.
+  ParseStreams parse_;
+  ValidateStreams validate_;
 };
 
 }  // namespace

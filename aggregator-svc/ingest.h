@@ -65,8 +65,14 @@ struct RemoteProcessorOptions {
   // Deadline of each call (all its retries included).
   absl::Duration parse_deadline = absl::Seconds(60);
   absl::Duration validate_deadline = absl::Seconds(20);
-  // Attempts per call for UNAVAILABLE / RESOURCE_EXHAUSTED (2..5, gRPC's cap).
+  // Sends per document for UNAVAILABLE / RESOURCE_EXHAUSTED or a broken
+  // stream (1..5).
   int max_attempts = 4;
+  // Long-lived ParseStream / ValidateStream calls open to each service; a
+  // stream is replaced after items_per_stream documents so that the channel's
+  // load balancing spreads streams over new backends.
+  int streams_per_service = 4;
+  int items_per_stream = 10000;
   int64_t max_message_bytes = int64_t{64} << 20;
   // TLS / mutual TLS and bearer token of both channels; plaintext by default.
   // Errors reading its files name the flag and file.
@@ -75,7 +81,10 @@ struct RemoteProcessorOptions {
 
 // parser-svc and validator-svc over gRPC (plaintext, TLS or mTLS channels on
 // the addresses given, per `security`). Channels connect lazily and check
-// each backend's health (a draining pod stops getting calls).
+// each backend's health (a draining pod stops getting calls). Documents go
+// over a few long-lived ParseStream / ValidateStream calls, one message each,
+// with a deadline per document (upstream_stream.h); validator-svc gets the
+// report without its sections' text (its rules read the whole text only).
 absl::StatusOr<std::unique_ptr<ReportProcessor>> NewRemoteProcessor(
     const RemoteProcessorOptions& options);
 

@@ -1,7 +1,9 @@
 #include "validator-svc/cross_report.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
+#include <vector>
 
 #include "absl/container/flat_hash_set.h"
 #include "absl/strings/str_cat.h"
@@ -68,25 +70,32 @@ uint64_t Mix(uint64_t x) {
   return x ^ (x >> 31);
 }
 
-absl::flat_hash_set<uint64_t> Shingles(const std::string& utf8) {
+// The distinct shingle hashes of a text, sorted.
+std::vector<uint64_t> Shingles(absl::string_view utf8) {
   narrative::NarrativeText text(utf8);
   std::u32string kept;
+  kept.reserve(text.text().size());
   for (char32_t c : text.text()) {
     if (Keep(c)) kept.push_back(c);
   }
-  absl::flat_hash_set<uint64_t> out;
+  std::vector<uint64_t> out;
   if (kept.size() < kShingle) return out;
+  out.reserve(kept.size() - kShingle + 1);
   for (size_t i = 0; i + kShingle <= kept.size(); ++i) {
     uint64_t h = 1469598103934665603ULL;
     for (int k = 0; k < kShingle; ++k) h = (h ^ kept[i + k]) * 1099511628211ULL;
-    out.insert(Mix(h));
+    out.push_back(Mix(h));
   }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
 }
 
 const absl::flat_hash_set<uint64_t>& TemplateShingles() {
-  static const auto* const set =
-      new absl::flat_hash_set<uint64_t>(Shingles(kTemplateWording));
+  static const auto* const set = [] {
+    std::vector<uint64_t> shingles = Shingles(kTemplateWording);
+    return new absl::flat_hash_set<uint64_t>(shingles.begin(), shingles.end());
+  }();
   return *set;
 }
 
@@ -182,18 +191,40 @@ std::vector<v1::Finding> CheckStockContinuity(const v1::Report& current,
   return out;
 }
 
-TextFingerprint FingerprintText(const std::string& text) {
+TextFingerprint FingerprintText(absl::string_view text) {
+  // One permutation hashing: the top bits of a shingle's hash pick its slot,
+  // each slot keeps the least hash that fell in it; one hash per shingle
+  // instead of one per shingle and slot.
+  constexpr int kSlotShift = 64 - 7;
+  static_assert(kMinHashSize == 1 << (64 - kSlotShift));
   TextFingerprint fp;
   fp.minhash.fill(~0ULL);
+  std::array<bool, kMinHashSize> filled{};
   const auto& boilerplate = TemplateShingles();
   for (uint64_t s : Shingles(text)) {
     if (boilerplate.contains(s)) continue;
     ++fp.shingle_count;
-    for (int k = 0; k < kMinHashSize; ++k) {
-      uint64_t h = Mix(s ^ (0x5851F42D4C957F2DULL * (k + 1)));
-      fp.minhash[k] = std::min(fp.minhash[k], h);
+    const int slot = static_cast<int>(s >> kSlotShift);
+    fp.minhash[slot] = std::min(fp.minhash[slot], s);
+    filled[slot] = true;
+  }
+  if (fp.shingle_count == 0) return fp;
+  // Densification: an empty slot takes the value of the first filled slot
+  // of its own fixed pseudo-random probe sequence, so two texts agree on it
+  // with the same probability as on a filled one (Shrivastava, ICML 2017).
+  std::array<uint64_t, kMinHashSize> dense = fp.minhash;
+  for (int slot = 0; slot < kMinHashSize; ++slot) {
+    if (filled[slot]) continue;
+    for (uint64_t attempt = 1;; ++attempt) {
+      const int donor = static_cast<int>(
+          Mix((static_cast<uint64_t>(slot) << 32) | attempt) >> kSlotShift);
+      if (filled[donor]) {
+        dense[slot] = fp.minhash[donor];
+        break;
+      }
     }
   }
+  fp.minhash = dense;
   return fp;
 }
 

@@ -13,6 +13,9 @@
 //
 // TEXT-REUSE compares MinHash fingerprints of character shingles, never full
 // texts: keep one TextFingerprint per stored report and pass the candidates.
+// The fingerprint is a one-permutation MinHash (one hash per shingle, 128
+// slots, empty slots densified): the share of equal slots of two
+// fingerprints estimates the Jaccard similarity of their shingle sets.
 // Shingles of the template's own wording (table labels, section headings,
 // the 勾稽 note) and all digits are left out, so two reports are similar
 // only in what their authors wrote.
@@ -27,6 +30,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/strings/string_view.h"
 #include "absl/types/span.h"
 #include "govreport/v1/finding.pb.h"
 #include "govreport/v1/report.pb.h"
@@ -63,7 +67,7 @@ struct TextFingerprint {
 // found sections, else the whole text.
 TextFingerprint FingerprintReport(const v1::Report& report);
 // The fingerprint of arbitrary prose (for tests and tools).
-TextFingerprint FingerprintText(const std::string& text);
+TextFingerprint FingerprintText(absl::string_view text);
 
 // Estimated share of `a`'s shingles that also occur in `b` (0..1), from
 // the MinHash Jaccard estimate and the two shingle counts.
