@@ -9,7 +9,6 @@
 namespace govreport::cli {
 
 void AppendClientOptions(std::vector<OptionSpec>* specs) {
-  const char* env_token = std::getenv("GOVREPORT_TOKEN");
   specs->push_back({"tls-ca", "FILE", "",
                     "PEM CA of the server's certificate; turns on TLS"});
   specs->push_back(
@@ -18,7 +17,9 @@ void AppendClientOptions(std::vector<OptionSpec>* specs) {
   specs->push_back({"tls-server-name", "NAME", "",
                     "name expected in the server's certificate, when not "
                     "the host of --server"});
-  specs->push_back({"token", "TOKEN", env_token ? env_token : "",
+  // The environment's token is read when the channel is made, never shown
+  // as a default in --help.
+  specs->push_back({"token", "TOKEN", "",
                     "bearer token sent with every call (default: "
                     "$GOVREPORT_TOKEN)"});
 }
@@ -31,6 +32,10 @@ absl::StatusOr<std::shared_ptr<grpc::Channel>> ClientChannel(
   security.key_file = args.Get("tls-key");
   security.server_name = args.Get("tls-server-name");
   security.bearer_token = args.Get("token");
+  if (const char* env_token = std::getenv("GOVREPORT_TOKEN");
+      security.bearer_token.empty() && env_token != nullptr) {
+    security.bearer_token = env_token;
+  }
   return net::NewClientChannel(args.Get("server"), security,
                                std::move(channel_args));
 }
