@@ -46,6 +46,23 @@ TEST(AggregatorKill, ReingestAfterKill9StoresEveryReportOnceWithSameStatistics) 
   ASSERT_TRUE(services.ok()) << services.status();
   auto stub = AggregatorStub(services->aggregator->address());
 
+  // The reference: the same stream into a second store without a crash, on
+  // its own aggregator, concurrently (the two share parser and validator).
+  absl::StatusOr<std::unique_ptr<ServiceProcess>> reference =
+      StartAggregator(reference_dsn, services->parser->address(),
+                      services->validator->address(), dir);
+  ASSERT_TRUE(reference.ok()) << reference.status();
+  auto reference_stub = AggregatorStub((*reference)->address());
+  StreamOutcome clean;
+  std::thread reference_stream(
+      [&] { clean = StreamIngest(*reference_stub, corpus.items); });
+  struct Joiner {
+    std::thread& t;
+    ~Joiner() {
+      if (t.joinable()) t.join();
+    }
+  } joiner{reference_stream};
+
   // Killed once a third of the stream is committed (polled every 100 items,
   // and after the last write until it is), so that later items are in every
   // stage: on the wire, parsed, queued for the writer, inside an open
@@ -96,12 +113,7 @@ TEST(AggregatorKill, ReingestAfterKill9StoresEveryReportOnceWithSameStatistics) 
         << i << ": " << second.summary.results(i).error_message();
   }
 
-  absl::StatusOr<std::unique_ptr<ServiceProcess>> reference =
-      StartAggregator(reference_dsn, services->parser->address(),
-                      services->validator->address(), dir);
-  ASSERT_TRUE(reference.ok()) << reference.status();
-  auto reference_stub = AggregatorStub((*reference)->address());
-  StreamOutcome clean = StreamIngest(*reference_stub, corpus.items);
+  reference_stream.join();
   ASSERT_TRUE(clean.status.ok()) << clean.status.error_message();
   EXPECT_EQ(clean.summary.stored(), n);
   EXPECT_EQ(clean.summary.failed(), 0);

@@ -149,6 +149,11 @@ StreamOutcome StreamIngest(v1::Aggregator::Stub& stub,
   return outcome;
 }
 
+bool IsStored(const v1::IngestResponse& response) {
+  return response.outcome() == v1::INGEST_OUTCOME_STORED ||
+         response.outcome() == v1::INGEST_OUTCOME_SUPERSEDED_PREVIOUS;
+}
+
 int64_t StoredReportCount(v1::Aggregator::Stub& stub) {
   v1::ListReportsRequest request;
   request.set_include_superseded(true);

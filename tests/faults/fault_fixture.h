@@ -83,6 +83,9 @@ StreamOutcome StreamIngest(
     v1::Aggregator::Stub& stub, const std::vector<v1::IngestRequest>& items,
     const std::function<void(size_t)>& after_write = nullptr);
 
+// STORED or SUPERSEDED_PREVIOUS (a new version of an agency's year).
+bool IsStored(const v1::IngestResponse& response);
+
 // ListReports total (superseded versions included); -1 when the call fails.
 int64_t StoredReportCount(v1::Aggregator::Stub& stub);
 

@@ -75,7 +75,7 @@ TEST(ParserKill, DocumentsAfterTheKillFailUnavailableAndNothingIsHalfWritten) {
       failed_items.push_back(corpus.items[i]);
       continue;
     }
-    EXPECT_EQ(r.outcome(), v1::INGEST_OUTCOME_STORED) << r.error_message();
+    EXPECT_TRUE(IsStored(r)) << r.error_message();
     EXPECT_EQ(r.report_id(), corpus.ids[i]);
     stored_ids.insert(corpus.ids[i]);
     // Documents written after the kill cannot have been parsed.
@@ -117,7 +117,7 @@ TEST(ParserKill, DocumentsAfterTheKillFailUnavailableAndNothingIsHalfWritten) {
                   static_cast<int>(absl::StatusCode::kUnavailable));
         still_failed.push_back(failed_items[i]);
       } else {
-        EXPECT_EQ(r.outcome(), v1::INGEST_OUTCOME_STORED);
+        EXPECT_TRUE(IsStored(r));
         ++stored_on_retry;
       }
     }
