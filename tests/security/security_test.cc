@@ -345,6 +345,20 @@ TEST_F(SecurityTest, ServerDeadlineEndsCallsWhoseClientSetNone) {
                         "Validator\"} 1"));
 }
 
+TEST_F(SecurityTest, ConnectionsAreAgedOutAndClientsReconnect) {
+  Service validator =
+      Start("validator-svc", {"--max_connection_age_seconds=1"});
+  ASSERT_NE(validator.process, nullptr);
+  auto channel = Channel(validator.address(), {});
+  ASSERT_TRUE(Validate(channel).ok());
+  ASSERT_EQ(channel->GetState(false), GRPC_CHANNEL_READY);
+  // The server's GOAWAY (after about 1 s) takes the channel out of READY...
+  EXPECT_TRUE(channel->WaitForStateChange(
+      GRPC_CHANNEL_READY, absl::ToChronoTime(absl::Now() + kCallLimit)));
+  // ...and the next call connects again.
+  EXPECT_TRUE(Validate(channel).ok());
+}
+
 // parser-svc and validator-svc with mTLS, admitting only the aggregator's
 // certificate (role "process"); aggregator-svc with TLS and tokens for the
 // "ingest" and "read" roles; the CLI and stubs as callers.
@@ -403,6 +417,12 @@ TEST_F(SecurityTest, EndToEndOverMutualTlsWithSeparateIngestAndReadRoles) {
   EXPECT_EQ(stats_as_loader.exit_code, 2);
   EXPECT_THAT(stats_as_loader.err,
               HasSubstr("token:loader lacks the role \"read\""));
+  RunResult stats_from_env = RunToCompletion(
+      Binary("govreport"),
+      {"stats", "--server", aggregator.address(), "--tls-ca", pki_.ca,
+       "--region", "35", "--year", "2023"},
+      {{"GOVREPORT_TOKEN", kReadToken}}, kCallLimit);
+  EXPECT_EQ(stats_from_env.exit_code, 0) << stats_from_env.err;
   RunResult stats_anonymous = cli({"stats", "--region", "35", "--year", "2023"});
   EXPECT_EQ(stats_anonymous.exit_code, 2);
   EXPECT_THAT(stats_anonymous.err, HasSubstr("no credential"));
