@@ -60,7 +60,9 @@ run_one() {
     find "$root/tests/data/fuzz-regressions/$t" -type f ! -name README.md \
       -exec cp -n {} "$corpus/" \;
   fi
-  if ! "$build/bin/$t" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
+  # -timeout flags a hang, not a slow input on a loaded CI machine (a
+  # 200 KB page takes ~1 s under ASan when idle, over 10 s at load 10).
+  if ! "$build/bin/$t" -max_total_time="$seconds" -timeout=30 -rss_limit_mb=2048 \
       -max_len="$(max_len "$t")" -artifact_prefix="$build/artifacts/$t/" "$corpus" \
       >"$build/$t.log" 2>&1; then
     echo "run_fuzzers: $t FAILED; see $build/$t.log and $build/artifacts/$t/" >&2
