@@ -53,6 +53,8 @@ constexpr char kUsage[] =
     "reason\n"
     "  report.html                 one self-contained page to open in a "
     "browser\n"
+    "Inside a folder, X.expected.json beside X is a ground-truth file, not a\n"
+    "report, and is left out.\n"
     "\n"
     "Examples:\n"
     "  govreport analyze data/samples\n"

@@ -8,10 +8,25 @@
 #include <system_error>
 
 #include "absl/status/status.h"
+#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
+#include "absl/strings/string_view.h"
 
 namespace govreport::cli {
 namespace fs = std::filesystem;
+namespace {
+
+constexpr absl::string_view kSidecarSuffix = ".expected.json";
+
+// "X.expected.json" with "X" among `found` (sorted).
+bool IsSidecar(const std::string& path, const std::vector<std::string>& found) {
+  if (!absl::EndsWith(path, kSidecarSuffix)) return false;
+  const std::string subject =
+      path.substr(0, path.size() - kSidecarSuffix.size());
+  return std::binary_search(found.begin(), found.end(), subject);
+}
+
+}  // namespace
 
 absl::StatusOr<std::vector<std::string>> ExpandInputs(
     const std::vector<std::string>& args) {
@@ -43,7 +58,9 @@ absl::StatusOr<std::vector<std::string>> ExpandInputs(
       if (it->is_regular_file(ec)) found.push_back(it->path().string());
     }
     std::sort(found.begin(), found.end());
-    files.insert(files.end(), found.begin(), found.end());
+    for (const std::string& path : found) {
+      if (!IsSidecar(path, found)) files.push_back(path);
+    }
   }
   return files;
 }

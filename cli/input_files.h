@@ -14,7 +14,10 @@ namespace govreport::cli {
 
 // Files named directly, plus every regular file below each directory
 // (recursively, hidden files and folders skipped), sorted by path within each
-// argument. A path that does not exist is an error naming it.
+// argument. Inside a directory, "X.expected.json" beside a file "X" is a
+// ground-truth sidecar (the corpus convention for verified results), not a
+// report, and is left out; a sidecar named as an argument is kept. A path
+// that does not exist is an error naming it.
 absl::StatusOr<std::vector<std::string>> ExpandInputs(
     const std::vector<std::string>& args);
 
