@@ -14,10 +14,10 @@
 // store, which is what the crash concerns. GOVREPORT_FAULT_REPORTS (default
 // 10,000) scales the corpus.
 #include <chrono>
-#include <set>
-#include <thread>
-#include <string>
 #include <iostream>
+#include <set>
+#include <string>
+#include <thread>
 #include <utility>
 
 #include "gmock/gmock.h"
@@ -30,7 +30,8 @@ namespace {
 
 using ::testing::IsEmpty;
 
-TEST(AggregatorKill, ReingestAfterKill9StoresEveryReportOnceWithSameStatistics) {
+TEST(AggregatorKill,
+     ReingestAfterKill9StoresEveryReportOnceWithSameStatistics) {
   const int n = EnvInt("GOVREPORT_FAULT_REPORTS", 10000);
   const Corpus corpus = GenerateCorpus(
       {.reports = n,

@@ -181,8 +181,7 @@ std::vector<std::string> ListAllIds(v1::Aggregator::Stub& stub) {
       ADD_FAILURE() << "ListReports: " << status.error_message();
       return ids;
     }
-    for (const v1::ReportSummary& r : response.reports())
-      ids.push_back(r.id());
+    for (const v1::ReportSummary& r : response.reports()) ids.push_back(r.id());
     if (response.next_page_token().empty()) return ids;
     request.set_page_token(response.next_page_token());
   }

@@ -30,8 +30,7 @@ constexpr size_t kKillAfter = 200;  // items written before the kill
 
 int PortOf(const std::string& address) {
   int port = 0;
-  EXPECT_TRUE(
-      absl::SimpleAtoi(address.substr(address.rfind(':') + 1), &port));
+  EXPECT_TRUE(absl::SimpleAtoi(address.substr(address.rfind(':') + 1), &port));
   return port;
 }
 
@@ -69,7 +68,8 @@ TEST(ParserKill, DocumentsAfterTheKillFailUnavailableAndNothingIsHalfWritten) {
     const bool document = corpus.items[i].has_document();
     if (r.outcome() == v1::INGEST_OUTCOME_FAILED) {
       EXPECT_TRUE(document) << r.error_message();
-      EXPECT_EQ(r.error_code(), static_cast<int>(absl::StatusCode::kUnavailable));
+      EXPECT_EQ(r.error_code(),
+                static_cast<int>(absl::StatusCode::kUnavailable));
       EXPECT_THAT(r.error_message(), HasSubstr("parser-svc"));
       EXPECT_THAT(r.error_message(), HasSubstr(r.name()));
       failed_items.push_back(corpus.items[i]);

@@ -126,14 +126,13 @@ TEST_F(SqliteDiskFull, FailsClearlyKeepsServingAndResumesWhenSpaceIsFreed) {
   // Still serving, from what was committed.
   const std::vector<std::string> listed = ListAllIds(*stub);
   EXPECT_EQ(std::set<std::string>(listed.begin(), listed.end()), stored);
-  EXPECT_FALSE(StatsBytes(*stub, corpus.provinces[0].first,
-                          corpus.provinces[0].second)
-                   .starts_with("error"));
+  EXPECT_FALSE(
+      StatsBytes(*stub, corpus.provinces[0].first, corpus.provinces[0].second)
+          .starts_with("error"));
   EXPECT_EQ(IntegrityCheck(db_path), "ok");
 
   // Space freed: the tmpfs grows to 64 MiB; the items that failed go in.
-  ASSERT_EQ(mount("tmpfs", mount_.c_str(), "tmpfs", MS_REMOUNT, "size=64m"),
-            0)
+  ASSERT_EQ(mount("tmpfs", mount_.c_str(), "tmpfs", MS_REMOUNT, "size=64m"), 0)
       << std::strerror(errno);
   StreamOutcome resent = StreamIngest(*stub, failed);
   ASSERT_TRUE(resent.status.ok()) << resent.status.error_message();

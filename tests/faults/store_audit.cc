@@ -71,10 +71,10 @@ absl::StatusOr<StoreAudit> AuditStore(const std::string& dsn) {
   if (!connected.ok()) return connected.status();
   aggregator::SqlConnection& c = **connected;
   // One snapshot for every table (SQLite WAL and PostgreSQL REPEATABLE READ).
-  absl::Status begun = c.ExecScript(
-      c.dialect() == aggregator::SqlDialect::kSqlite
-          ? "BEGIN"
-          : "BEGIN ISOLATION LEVEL REPEATABLE READ");
+  absl::Status begun =
+      c.ExecScript(c.dialect() == aggregator::SqlDialect::kSqlite
+                       ? "BEGIN"
+                       : "BEGIN ISOLATION LEVEL REPEATABLE READ");
   if (!begun.ok()) return begun;
 
   StoreAudit audit;
@@ -104,7 +104,8 @@ absl::StatusOr<StoreAudit> AuditStore(const std::string& dsn) {
         row.contribution = *sums;
       }
       std::string raw;
-      if (!Inflate(rows->Text(r, 9), &raw) || !row.report.ParseFromString(raw)) {
+      if (!Inflate(rows->Text(r, 9), &raw) ||
+          !row.report.ParseFromString(raw)) {
         audit.problems.push_back(absl::StrCat(id, ": payload unreadable"));
       } else if (row.report.cells_size() > 0) {
         ++audit.reports_with_cells;
@@ -164,10 +165,9 @@ absl::StatusOr<StoreAudit> AuditStore(const std::string& dsn) {
     const Sums recomputed =
         aggregator::ReportContribution(row.report, row.findings);
     if (recomputed != row.contribution) {
-      audit.problems.push_back(
-          absl::StrCat(id, ": contribution ", SumsText(row.contribution),
-                       " but its payload and findings give ",
-                       SumsText(recomputed)));
+      audit.problems.push_back(absl::StrCat(
+          id, ": contribution ", SumsText(row.contribution),
+          " but its payload and findings give ", SumsText(recomputed)));
     }
     std::map<std::pair<std::string, int>, int64_t> per_rule;
     for (const v1::Finding& f : row.findings)
@@ -176,8 +176,8 @@ absl::StatusOr<StoreAudit> AuditStore(const std::string& dsn) {
       Sums& s = want[{code, row.year, row.kind}];
       aggregator::AddSums(s, row.contribution, 1);
       for (const auto& [rule, n] : per_rule) {
-        auto& w = want_rules[{code, row.year, row.kind, rule.first,
-                              rule.second}];
+        auto& w =
+            want_rules[{code, row.year, row.kind, rule.first, rule.second}];
         w.first += n;
         w.second += 1;
       }
@@ -188,10 +188,10 @@ absl::StatusOr<StoreAudit> AuditStore(const std::string& dsn) {
     std::string columns;
     for (absl::string_view col : aggregator::AccumulatorColumns())
       absl::StrAppend(&columns, ", ", col);
-    absl::StatusOr<aggregator::SqlResult> rows = c.Query(
-        absl::StrCat("SELECT region_code, year, agency_kind", columns,
-                     " FROM rollups"),
-        {});
+    absl::StatusOr<aggregator::SqlResult> rows =
+        c.Query(absl::StrCat("SELECT region_code, year, agency_kind", columns,
+                             " FROM rollups"),
+                {});
     if (!rows.ok()) return rows.status();
     for (size_t r = 0; r < rows->size(); ++r) {
       Sums s{};
@@ -234,10 +234,9 @@ absl::StatusOr<StoreAudit> AuditStore(const std::string& dsn) {
   }
   for (const auto& [key, sums] : audit.rollups) {
     if (!want.contains(key)) {
-      audit.problems.push_back(absl::StrCat("rollup ", std::get<0>(key), "/",
-                                            std::get<1>(key), "/",
-                                            std::get<2>(key),
-                                            " has no report behind it"));
+      audit.problems.push_back(
+          absl::StrCat("rollup ", std::get<0>(key), "/", std::get<1>(key), "/",
+                       std::get<2>(key), " has no report behind it"));
     }
   }
   if (want_rules != audit.rule_rollups) {

@@ -30,8 +30,7 @@ struct StoreAudit {
   // rows carry each id (1 unless the store double-wrote).
   std::map<std::string, int> ids;
   // Stored rollups, non-zero rows only: (region, year, kind) -> sums.
-  std::map<std::tuple<std::string, int, std::string>, aggregator::Sums>
-      rollups;
+  std::map<std::tuple<std::string, int, std::string>, aggregator::Sums> rollups;
   // Stored rule rollups, non-zero rows: (region, year, kind, rule, severity)
   // -> (findings, reports).
   std::map<std::tuple<std::string, int, std::string, std::string, int>,
