@@ -1,9 +1,10 @@
 #include "common/server/deadline_interceptor.h"
 
-#include <atomic>
 #include <string>
+#include <utility>
 
 #include "absl/strings/str_cat.h"
+#include "absl/synchronization/mutex.h"
 #include "absl/time/clock.h"
 #include "common/log.h"
 #include "common/server/method_permissions.h"
@@ -23,33 +24,34 @@ class DeadlineInterceptor : public grpc::experimental::Interceptor {
         limit_(limit),
         metrics_(metrics),
         method_(info->method()),
-        context_(info->server_context()) {}
+        context_(info->server_context()),
+        applies_(limit > absl::ZeroDuration() && !AccessFor(method_).open) {}
 
   ~DeadlineInterceptor() override { Disarm(); }
 
   void Intercept(
       grpc::experimental::InterceptorBatchMethods* methods) override {
     if (methods->QueryInterceptionHookPoint(
-            InterceptionHookPoints::POST_RECV_INITIAL_METADATA)) {
-      Arm();
+            InterceptionHookPoints::POST_RECV_MESSAGE)) {
+      Arm();  // The server owes progress from now on.
     }
     if (methods->QueryInterceptionHookPoint(
-            InterceptionHookPoints::POST_RECV_MESSAGE) ||
+            InterceptionHookPoints::PRE_SEND_MESSAGE) ||
         methods->QueryInterceptionHookPoint(
-            InterceptionHookPoints::PRE_SEND_MESSAGE)) {
-      const CallDeadlines::Id id = id_.load();
-      if (id != 0) deadlines_->Rearm(id, absl::Now() + limit_);
-    }
-    if (methods->QueryInterceptionHookPoint(
             InterceptionHookPoints::PRE_SEND_STATUS)) {
-      Disarm();
+      Disarm();  // It made progress; waiting for the client is not its time.
     }
     methods->Proceed();
   }
 
  private:
   void Arm() {
-    if (limit_ <= absl::ZeroDuration() || AccessFor(method_).open) return;
+    if (!applies_) return;
+    absl::MutexLock lock(&mu_);
+    if (id_ != 0) {
+      deadlines_->Rearm(id_, absl::Now() + limit_);
+      return;
+    }
     grpc_call* call = context_->c_call();
     if (call == nullptr) return;
     const MethodName name = MetricLabelsFor(method_);
@@ -59,7 +61,7 @@ class DeadlineInterceptor : public grpc::experimental::Interceptor {
             ? absl::StrCat(seconds, " s")
             : absl::StrCat(absl::ToInt64Milliseconds(limit_), " ms");
     ServerMetrics* metrics = metrics_;
-    id_.store(deadlines_->Arm(
+    id_ = deadlines_->Arm(
         call, absl::Now() + limit_,
         absl::StrCat("the server's deadline of ", limit_text,
                      " (--max_call_seconds) passed without progress"),
@@ -69,11 +71,15 @@ class DeadlineInterceptor : public grpc::experimental::Interceptor {
               "call cancelled: server deadline exceeded",
               {{"method", absl::StrCat(name.service, "/", name.method)},
                {"max_call", limit_text}});
-        }));
+        });
   }
 
   void Disarm() {
-    const CallDeadlines::Id id = id_.exchange(0);
+    CallDeadlines::Id id = 0;
+    {
+      absl::MutexLock lock(&mu_);
+      id = std::exchange(id_, 0);
+    }
     if (id != 0) deadlines_->Disarm(id);
   }
 
@@ -82,8 +88,10 @@ class DeadlineInterceptor : public grpc::experimental::Interceptor {
   ServerMetrics* const metrics_;
   const std::string method_;
   grpc::ServerContextBase* const context_;
+  const bool applies_;
   // Hooks of one stream may run on different threads.
-  std::atomic<CallDeadlines::Id> id_{0};
+  absl::Mutex mu_;
+  CallDeadlines::Id id_ ABSL_GUARDED_BY(mu_) = 0;
 };
 
 }  // namespace

@@ -3,10 +3,12 @@
 
 // The server-side deadline (--max_call_seconds) of every application call,
 // whatever deadline the client set (or none): the call is cancelled with
-// DEADLINE_EXCEEDED when `limit` passes without progress, progress being a
-// message received or sent. For a unary call that is its whole run time
-// (from its arrival to its answer); a stream may run as long as it keeps
-// moving, but not stall longer than `limit` on one message. Health and
+// DEADLINE_EXCEEDED when the server has owed progress for `limit`. The clock
+// starts when a request message arrives, restarts with each further one, and
+// stops when the server sends a message (or the status). So a unary call is
+// limited from its request to its answer; a bidirectional stream per item
+// (an idle stream waiting for its client is never cut); a client stream from
+// its last message to its answer, and between messages. Health and
 // reflection (long Watch streams) are exempt.
 //
 // An expiry is logged at warning and counted in

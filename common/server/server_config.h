@@ -52,8 +52,8 @@ struct ServerConfig {
   // may call every method.
   std::string auth_config_file;
 
-  // Server-side deadline of application calls without progress
-  // (deadline_interceptor.h); zero disables it.
+  // Server-side deadline: from a request message to the server's next
+  // message out (deadline_interceptor.h); zero disables it.
   absl::Duration max_call_duration = absl::Seconds(120);
   // Connections get GOAWAY after this age (with some jitter from gRPC) so
   // that clients reconnect and spread over new replicas; calls in progress

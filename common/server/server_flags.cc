@@ -40,9 +40,10 @@ ABSL_FLAG(std::string, auth_config, "",
           "(see README, Security). Empty: every caller may call every "
           "method.");
 ABSL_FLAG(int32_t, max_call_seconds, 120,
-          "Server-side deadline: a unary call is cancelled with "
-          "DEADLINE_EXCEEDED after this long, a stream after this long "
-          "without a message in or out; 0 disables it.");
+          "Server-side deadline: a call is cancelled with DEADLINE_EXCEEDED "
+          "when this long passes between a request message and the server's "
+          "next message out (a unary call's whole run; a stream per item; an "
+          "idle stream is never cut); 0 disables it.");
 ABSL_FLAG(int32_t, max_connection_age_seconds, 300,
           "Connections are closed gracefully (GOAWAY) after about this age so "
           "that clients rebalance over new replicas; calls in progress "
