@@ -12,6 +12,7 @@
 #include "absl/strings/escaping.h"
 #include "absl/strings/str_cat.h"
 #include "absl/synchronization/notification.h"
+#include "absl/time/clock.h"
 #include "common/net/client_channel.h"
 #include "common/server/access_policy.h"
 #include "common/server/reactors.h"
@@ -215,6 +216,29 @@ TEST_F(ServerAccessTest, ServerDeadlineCancelsStuckCallsWithoutClientDeadline) {
   EXPECT_THAT(server_->metrics().Render(),
               HasSubstr("govreport_server_deadline_exceeded_total{grpc_method="
                         "\"Parse\",grpc_service=\"govreport.v1.Parser\"} 1\n"));
+}
+
+TEST_F(ServerAccessTest, AnIdleStreamWaitingForItsClientIsNotCut) {
+  ServerConfig config;
+  config.max_call_duration = absl::Seconds(1);
+  Start(config);
+  auto stub = Stub("");
+  grpc::ClientContext context;
+  auto stream = stub->ParseStream(&context);
+  v1::ParseRequest request;
+  v1::ParseResponse response;
+  request.set_name("first");
+  ASSERT_TRUE(stream->Write(request));
+  ASSERT_TRUE(stream->Read(&response));
+  EXPECT_EQ(response.name(), "first");
+  absl::SleepFor(absl::Milliseconds(2500));  // The client thinks; no clock.
+  request.set_name("second");
+  ASSERT_TRUE(stream->Write(request));
+  ASSERT_TRUE(stream->Read(&response));
+  EXPECT_EQ(response.name(), "second");
+  stream->WritesDone();
+  grpc::Status status = stream->Finish();
+  EXPECT_TRUE(status.ok()) << status.error_message();
 }
 
 }  // namespace
