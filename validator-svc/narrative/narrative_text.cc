@@ -157,22 +157,25 @@ NarrativeText::NarrativeText(absl::string_view utf8) {
         // never space, never folded, not ASCII. Kept to few live variables.
         size_t k = i;
         size_t m = n;
+        uint32_t col = column;
         while (k + 2 < end) {
-          const unsigned char b0 = bytes[k];
-          const unsigned char b1 = bytes[k + 1];
-          const unsigned char b2 = bytes[k + 2];
-          if (b0 < 0xE4 || b0 > 0xE9 || (b1 >> 6) != 2 || (b2 >> 6) != 2) break;
+          const uint32_t b0 = bytes[k];
+          const uint32_t b1 = bytes[k + 1];
+          const uint32_t b2 = bytes[k + 2];
+          // Both continuation bytes (10xxxxxx), lead byte E4..E9.
+          if (((b1 | (b2 << 8)) & 0xC0C0) != 0x8080 || b0 - 0xE4 > 5) break;
           const char32_t c =
               ((b0 & 0x0F) << 12) | ((b1 & 0x3F) << 6) | (b2 & 0x3F);
           if (c < 0x4E00) break;
           text[m] = c;
           line_of[m] = line;
-          column_of[m] = column + static_cast<uint32_t>(m - n);
+          column_of[m] = col;
+          ++col;
           ++m;
           k += 3;
         }
         if (m > n) {
-          column += static_cast<uint32_t>(m - n);
+          column = col;
           n = m;
           i = k;
           pending_space = false;
