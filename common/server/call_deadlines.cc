@@ -31,7 +31,7 @@ CallDeadlines::Id CallDeadlines::Arm(grpc_call* call, absl::Time deadline,
   entries_.emplace(id, Entry{call, deadline, std::move(message),
                              std::move(on_expiry)});
   order_.emplace(deadline, id);
-  if (order_.begin()->second == id) ++generation_;
+  if (deadline < sleeping_until_) ++generation_;
   return id;
 }
 
@@ -42,7 +42,7 @@ void CallDeadlines::Rearm(Id id, absl::Time deadline) {
   order_.erase({it->second.deadline, id});
   it->second.deadline = deadline;
   order_.emplace(deadline, id);
-  if (order_.begin()->second == id) ++generation_;
+  if (deadline < sleeping_until_) ++generation_;
 }
 
 void CallDeadlines::Disarm(Id id) {
@@ -74,6 +74,7 @@ void CallDeadlines::Loop() {
         const uint64_t seen = generation_;
         const absl::Time wake =
             order_.empty() ? absl::InfiniteFuture() : order_.begin()->first;
+        sleeping_until_ = wake;
         auto changed = [this, seen]() ABSL_SHARED_LOCKS_REQUIRED(mu_) {
           return stopping_ || generation_ != seen;
         };

@@ -65,8 +65,10 @@ class CallDeadlines {
   mutable absl::Mutex mu_;
   Id next_id_ ABSL_GUARDED_BY(mu_) = 1;
   bool stopping_ ABSL_GUARDED_BY(mu_) = false;
-  // Bumped when the earliest deadline moves, to wake the timer.
+  // Bumped to wake the timer when a deadline comes before the time it sleeps
+  // until (so most calls, armed later than an earlier one, wake nothing).
   uint64_t generation_ ABSL_GUARDED_BY(mu_) = 0;
+  absl::Time sleeping_until_ ABSL_GUARDED_BY(mu_) = absl::InfiniteFuture();
   absl::flat_hash_map<Id, Entry> entries_ ABSL_GUARDED_BY(mu_);
   std::set<std::pair<absl::Time, Id>> order_ ABSL_GUARDED_BY(mu_);
   std::thread thread_;
