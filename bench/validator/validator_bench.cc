@@ -32,8 +32,8 @@ const Corpus& Load() {
     if (loaded.ok()) c->gazetteer = *std::move(loaded);
     // No parse deadline: under valgrind a PDF takes longer than the default
     // and the corpus would lose it.
-    parser::Parser parser(
-        {.gazetteer = c->gazetteer.get(), .max_parse_time = absl::InfiniteDuration()});
+    parser::Parser parser({.gazetteer = c->gazetteer.get(),
+                           .max_parse_time = absl::InfiniteDuration()});
     for (const char* dir : {GOVREPORT_DATA_DIR "/samples/seeds",
                             GOVREPORT_DATA_DIR "/samples/real"}) {
       for (const auto& entry : std::filesystem::directory_iterator(dir)) {

@@ -36,8 +36,8 @@ int main(int argc, char** argv) {
   }
   // No parse deadline: under valgrind a PDF takes longer than the default
   // and the corpus would lose it.
-  parser::Parser parser(
-      {.gazetteer = gazetteer->get(), .max_parse_time = absl::InfiniteDuration()});
+  parser::Parser parser({.gazetteer = gazetteer->get(),
+                         .max_parse_time = absl::InfiniteDuration()});
   std::vector<v1::Report> reports;
   for (const char* dir : {GOVREPORT_DATA_DIR "/samples/seeds",
                           GOVREPORT_DATA_DIR "/samples/real"}) {
@@ -60,8 +60,8 @@ int main(int argc, char** argv) {
     for (const v1::Report& report : reports)
       findings += validator.Validate(report).size();
   }
-  std::cerr << reports.size() << " reports x " << passes << " passes = "
-            << reports.size() * passes + 1 << " validations (one warm-up), "
-            << findings << " findings\n";
+  std::cerr << reports.size() << " reports x " << passes
+            << " passes = " << reports.size() * passes + 1
+            << " validations (one warm-up), " << findings << " findings\n";
   return 0;
 }

@@ -239,9 +239,9 @@ constexpr View kOtherWorkflowWords[] = {U"咨询", U"投诉", U"留言", U"诉�
                                         U"热线", U"来信", U"来访", U"建议",
                                         U"提案", U"12345"};
 constexpr WordSet kOtherWorkflows(kOtherWorkflowWords);
-constexpr View kComparisonWords[] = {
-    U"同比",   U"增加",   U"减少",   U"增长", U"下降", U"上升",
-    U"较上年", U"比上年", U"较去年", U"比去年", U"环比", U"占"};
+constexpr View kComparisonWords[] = {U"同比",   U"增加",   U"减少",   U"增长",
+                                     U"下降",   U"上升",   U"较上年", U"比上年",
+                                     U"较去年", U"比去年", U"环比",   U"占"};
 constexpr WordSet kComparisons(kComparisonWords);
 
 // A topic word further than this from its figure is about something else

@@ -224,7 +224,7 @@ NarrativeText::NarrativeText(absl::string_view utf8) {
       ++column;
     }
     if (i < end) continue;  // a line started by an overlong newline
-    if (i < size) {  // the '\n'
+    if (i < size) {         // the '\n'
       pending_space = true;
       ++line;
       column = 1;
