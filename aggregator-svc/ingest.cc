@@ -122,10 +122,12 @@ class RemoteProcessor : public ReportProcessor {
 
   static UpstreamStreamsOptions StreamsOptions(
       const RemoteProcessorOptions& options, std::string service) {
-    return {.streams = options.streams_per_service,
-            .max_attempts = std::clamp(options.max_attempts, 1, 5),
-            .items_per_stream = options.items_per_stream,
-            .service = std::move(service)};
+    UpstreamStreamsOptions out;
+    out.streams = options.streams_per_service;
+    out.max_attempts = std::clamp(options.max_attempts, 1, 5);
+    out.max_age = options.stream_max_age;
+    out.service = std::move(service);
+    return out;
   }
 
   RemoteProcessorOptions options_;

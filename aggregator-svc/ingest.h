@@ -69,10 +69,10 @@ struct RemoteProcessorOptions {
   // stream (1..5).
   int max_attempts = 4;
   // Long-lived ParseStream / ValidateStream calls open to each service; a
-  // stream is replaced after items_per_stream documents so that the channel's
-  // load balancing spreads streams over new backends.
+  // stream takes documents for stream_max_age, then is replaced, so that the
+  // channel's load balancing spreads streams over new backends.
   int streams_per_service = 4;
-  int items_per_stream = 10000;
+  absl::Duration stream_max_age = absl::Seconds(60);
   int64_t max_message_bytes = int64_t{64} << 20;
   // TLS / mutual TLS and bearer token of both channels; plaintext by default.
   // Errors reading its files name the flag and file.

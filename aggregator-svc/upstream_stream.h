@@ -10,7 +10,7 @@
 //       [stub](grpc::ClientContext* c, auto* reactor) {
 //         stub->async()->ParseStream(c, reactor);
 //       },
-//       {.streams = 4, .max_attempts = 4});
+//       {.streams = 4, .max_attempts = 4, .service = "parser-svc"});
 //   absl::StatusOr<v1::ParseResponse> r = parse.Call(request, deadline);
 //
 // Promises:
@@ -22,9 +22,13 @@
 //     again on a fresh stream, up to max_attempts sends in all, with backoff
 //     (0.1 s doubling to 2 s) inside its deadline. Items are pure requests, so
 //     sending one again is safe.
-//   - A stream takes at most `items_per_stream` items, then is closed once they
-//     are answered and a new one opened: the channel's load balancing sees new
-//     calls, so new backends get their share.
+//   - A stream takes items for at most `max_age` and `items_per_stream`
+//     items, then is closed once they are answered and a new one opened: the
+//     channel's load balancing sees new calls, so new backends get their
+//     share, and servers may age connections out.
+//   - A stream the server ended (its idle deadline, a shutdown: DEADLINE_
+//     EXCEEDED or CANCELLED, the client sets neither) counts as broken: its
+//     items are re-sent like those of a stream that lost its server.
 //   - The destructor closes every stream and waits until gRPC is done with
 //     them; no call may be running.
 //
@@ -59,6 +63,7 @@ struct UpstreamStreamsOptions {
   // Sends per item (the first included) when its stream broke.
   int max_attempts = 4;
   int items_per_stream = 10000;
+  absl::Duration max_age = absl::Seconds(60);
   // Names the service in messages ("parser-svc").
   std::string service;
 };
@@ -165,8 +170,8 @@ class UpstreamStreams {
 
   class Stream : public Reactor {
    public:
-    Stream(int capacity, std::shared_ptr<Live> live)
-        : capacity_(capacity), live_(std::move(live)) {
+    Stream(int capacity, absl::Time retire_at, std::shared_ptr<Live> live)
+        : capacity_(capacity), retire_at_(retire_at), live_(std::move(live)) {
       std::lock_guard<std::mutex> lock(live_->mu);
       ++live_->streams;
     }
@@ -183,6 +188,10 @@ class UpstreamStreams {
     // False when the stream takes no more items.
     bool Enqueue(std::shared_ptr<Pending> p) {
       std::lock_guard<std::mutex> lock(mu_);
+      if (!closing_ && absl::Now() >= retire_at_) {
+        closing_ = true;
+        ReleaseIfIdle();
+      }
       if (closing_) return false;
       if (++items_ >= capacity_) closing_ = true;
       unanswered_.push_back(p);
@@ -264,6 +273,11 @@ class UpstreamStreams {
           failure = absl::InternalError("more responses than requests");
         } else if (status.ok()) {
           failure = absl::UnavailableError("the stream ended before answering");
+        } else if (status.error_code() == grpc::StatusCode::DEADLINE_EXCEEDED ||
+                   status.error_code() == grpc::StatusCode::CANCELLED) {
+          failure = absl::AbortedError(
+              absl::StrCat("the server ended the stream: ",
+                           status.error_message()));
         } else {
           failure = absl::Status(
               static_cast<absl::StatusCode>(status.error_code()),
@@ -311,6 +325,7 @@ class UpstreamStreams {
     }
 
     const int capacity_;
+    const absl::Time retire_at_;
     std::shared_ptr<Live> live_;
     grpc::ClientContext context_;
     std::shared_ptr<Stream> self_;
@@ -336,7 +351,7 @@ class UpstreamStreams {
     if (slot != nullptr && slot->Enqueue(pending)) return slot;
     if (slot != nullptr) slot->Close();
     slot = std::make_shared<Stream>(std::max(1, options_.items_per_stream),
-                                    live_);
+                                    absl::Now() + options_.max_age, live_);
     slot->Start(open_, slot);
     // A new stream refuses only when it already broke (server unreachable).
     return slot->Enqueue(std::move(pending)) ? slot : nullptr;
