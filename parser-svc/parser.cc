@@ -215,7 +215,7 @@ absl::StatusOr<v1::Report> Parser::ParseWithin(absl::string_view name,
   std::vector<std::u32string> tail_folded;
   size_t analysed = std::min(lines.size(), grid.lines.size());
   for (size_t i = analysed > 12 ? analysed - 12 : 0; i < analysed; ++i) {
-    tail_folded.push_back(text::FoldText(lines[i]));
+    tail_folded.push_back(FoldedLineText(grid.lines[i], lines[i]));
   }
 
   // Metadata.

@@ -1,6 +1,8 @@
 #include "common/text/decode.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 #include <memory>
 
 #include "absl/status/status.h"
@@ -22,7 +24,20 @@ absl::Status CheckNotBinary(absl::string_view utf8, absl::string_view what) {
   // A few stray control characters occur in real extractions; many do not.
   size_t controls = 0;
   size_t first = 0;
+  constexpr uint64_t kOnes = 0x0101010101010101ull;
+  constexpr uint64_t kHigh = 0x8080808080808080ull;
   for (size_t i = 0; i < utf8.size(); ++i) {
+    // Eight bytes at a time while none is below 0x20 or 0x7F.
+    while (i + 8 <= utf8.size()) {
+      uint64_t w;
+      std::memcpy(&w, utf8.data() + i, 8);
+      uint64_t below_space = (w - kOnes * 0x20) & ~w & kHigh;
+      uint64_t del = w ^ (kOnes * 0x7F);
+      uint64_t is_del = (del - kOnes) & ~del & kHigh;
+      if ((below_space | is_del) != 0) break;
+      i += 8;
+    }
+    if (i >= utf8.size()) break;
     if (IsBinaryControl(static_cast<uint8_t>(utf8[i]))) {
       if (controls++ == 0) first = i;
     }
@@ -143,6 +158,22 @@ bool IsValidUtf8(absl::string_view bytes, size_t* error_offset) {
   while (i < n) {
     if (s[i] < 0x80) {
       ++i;
+      // ASCII eight bytes at a time.
+      while (i + 8 <= n) {
+        uint64_t w;
+        std::memcpy(&w, s + i, 8);
+        if ((w & 0x8080808080808080ull) != 0) break;
+        i += 8;
+      }
+      continue;
+    }
+    // A well-formed three-byte sequence (most Chinese text): E1..EC and
+    // EE..EF take any trail bytes; E0 needs A0..BF (no overlong form), ED
+    // 80..9F (no surrogate). Anything else goes through U8_NEXT.
+    if (i + 3 <= n && (s[i] & 0xF0) == 0xE0 && (s[i + 1] & 0xC0) == 0x80 &&
+        (s[i + 2] & 0xC0) == 0x80 && (s[i] != 0xE0 || s[i + 1] >= 0xA0) &&
+        (s[i] != 0xED || s[i + 1] < 0xA0)) {
+      i += 3;
       continue;
     }
     int32_t start = i;
@@ -181,8 +212,10 @@ absl::StatusOr<DecodedText> DecodeText(absl::string_view bytes) {
     // UTF-16 without BOM: mostly-ASCII text has a NUL in every other byte.
     size_t nul_even = 0, nul_odd = 0;
     size_t probe = std::min<size_t>(bytes.size(), 4096);
-    for (size_t i = 0; i < probe; ++i) {
-      if (bytes[i] == '\0') ((i % 2 == 0) ? nul_even : nul_odd)++;
+    if (bytes.substr(0, probe).find('\0') != absl::string_view::npos) {
+      for (size_t i = 0; i < probe; ++i) {
+        if (bytes[i] == '\0') ((i % 2 == 0) ? nul_even : nul_odd)++;
+      }
     }
     size_t pairs = probe / 2;
     // Chinese UTF-16 has NULs only beside its ASCII characters, so a

@@ -1,5 +1,6 @@
 #include "common/text/normalize.h"
 
+#include <cstring>
 #include <memory>
 
 #include "absl/container/flat_hash_map.h"
@@ -103,21 +104,54 @@ const FoldTable& Table() {
 
 }  // namespace
 
+size_t CountCodePoints(absl::string_view utf8) {
+  const char* p = utf8.data();
+  size_t n = utf8.size();
+  size_t continuation = 0;
+  constexpr uint64_t kHigh = 0x8080808080808080ull;
+  while (n >= 8) {
+    uint64_t w;
+    std::memcpy(&w, p, 8);
+    // Bit 7 set and bit 6 clear: a continuation byte (10xxxxxx).
+    uint64_t c = (w & ~(w << 1)) & kHigh;
+    continuation += static_cast<size_t>(((c >> 7) * 0x0101010101010101ull) >> 56);
+    p += 8;
+    n -= 8;
+  }
+  for (; n > 0; --n, ++p) {
+    continuation += (static_cast<uint8_t>(*p) & 0xC0) == 0x80;
+  }
+  return utf8.size() - continuation;
+}
+
 std::u32string Utf8ToU32(absl::string_view utf8) {
   std::u32string out;
-  out.reserve(utf8.size());
+  out.resize(utf8.size());
+  char32_t* w = out.data();
   const auto* s = reinterpret_cast<const uint8_t*>(utf8.data());
   int32_t i = 0;
   const int32_t n = static_cast<int32_t>(utf8.size());
   while (i < n) {
     if (s[i] < 0x80) {
-      out.push_back(s[i++]);
+      *w++ = s[i++];
+      continue;
+    }
+    // A well-formed three-byte sequence (Chinese text) decoded directly; the
+    // same test as IsValidUtf8 (decode.cc): E0 needs A0..BF, ED 80..9F.
+    if (i + 3 <= n && (s[i] & 0xF0) == 0xE0 && (s[i + 1] & 0xC0) == 0x80 &&
+        (s[i + 2] & 0xC0) == 0x80 && (s[i] != 0xE0 || s[i + 1] >= 0xA0) &&
+        (s[i] != 0xED || s[i + 1] < 0xA0)) {
+      *w++ = (static_cast<char32_t>(s[i] & 0x0F) << 12) |
+             (static_cast<char32_t>(s[i + 1] & 0x3F) << 6) |
+             static_cast<char32_t>(s[i + 2] & 0x3F);
+      i += 3;
       continue;
     }
     UChar32 c;
     U8_NEXT(s, i, n, c);
-    out.push_back(c < 0 ? 0xFFFD : static_cast<char32_t>(c));
+    *w++ = c < 0 ? 0xFFFD : static_cast<char32_t>(c);
   }
+  out.resize(static_cast<size_t>(w - out.data()));
   return out;
 }
 
@@ -141,8 +175,26 @@ void AppendUtf8(char32_t c, std::string* out) {
 
 std::string U32ToUtf8(std::u32string_view text) {
   std::string out;
-  out.reserve(text.size() * 3);
-  for (char32_t c : text) AppendUtf8(c, &out);
+  out.resize(text.size() * 4);
+  auto* w = reinterpret_cast<uint8_t*>(out.data());
+  for (char32_t c : text) {
+    if (c < 0x80) {
+      *w++ = static_cast<uint8_t>(c);
+    } else if (c < 0x800) {
+      *w++ = static_cast<uint8_t>(0xC0 | (c >> 6));
+      *w++ = static_cast<uint8_t>(0x80 | (c & 0x3F));
+    } else if (c < 0x10000) {
+      *w++ = static_cast<uint8_t>(0xE0 | (c >> 12));
+      *w++ = static_cast<uint8_t>(0x80 | ((c >> 6) & 0x3F));
+      *w++ = static_cast<uint8_t>(0x80 | (c & 0x3F));
+    } else {
+      *w++ = static_cast<uint8_t>(0xF0 | (c >> 18));
+      *w++ = static_cast<uint8_t>(0x80 | ((c >> 12) & 0x3F));
+      *w++ = static_cast<uint8_t>(0x80 | ((c >> 6) & 0x3F));
+      *w++ = static_cast<uint8_t>(0x80 | (c & 0x3F));
+    }
+  }
+  out.resize(static_cast<size_t>(w - reinterpret_cast<uint8_t*>(out.data())));
   return out;
 }
 
@@ -183,47 +235,113 @@ void FoldAppend(char32_t c, uint32_t source_index, FoldedText* out) {
   out->source.push_back(source_index);
 }
 
-FoldedText Fold(absl::string_view utf8) {
-  FoldedText out;
-  out.text.reserve(utf8.size());
-  out.source.reserve(utf8.size());
+namespace {
+
+// Folds `utf8` into `text` (and, when not null, `source`), writing through
+// pointers into buffers sized for the usual one-to-one case: push_back per
+// code point dominated the parser's profile.
+void FoldInto(absl::string_view utf8, std::u32string* text,
+              std::vector<uint32_t>* source) {
+  const FoldTable& t = Table();
   const auto* s = reinterpret_cast<const uint8_t*>(utf8.data());
   const int32_t n = static_cast<int32_t>(utf8.size());
+  // Sized for the usual one-to-one folding of every code point (an invalid
+  // sequence may yield more U+FFFD than its lead bytes count; a
+  // multi-code-point folding too): those grow the buffers.
+  size_t cap = CountCodePoints(utf8);
+  text->resize(cap);
+  if (source != nullptr) source->resize(cap);
+  size_t len = 0;
   uint32_t index = 0;
+  auto put = [&](char32_t f, uint32_t from) {
+    if (len == cap) {
+      cap = cap * 2 + 8;
+      text->resize(cap);
+      if (source != nullptr) source->resize(cap);
+    }
+    (*text)[len] = f;
+    if (source != nullptr) (*source)[len] = from;
+    ++len;
+  };
   for (int32_t i = 0; i < n;) {
+    char32_t c;
     if (s[i] < 0x80) {
-      FoldAppend(s[i++], index++, &out);
+      c = s[i++];
+      // ASCII folds to itself (a tab to a space).
+      c = c == '\t' ? U' ' : c;
+      if (len < cap) {
+        (*text)[len] = c;
+        if (source != nullptr) (*source)[len] = index;
+        ++len;
+      } else {
+        put(c, index);
+      }
+      ++index;
       continue;
     }
-    UChar32 c;
-    U8_NEXT(s, i, n, c);
-    FoldAppend(c < 0 ? 0xFFFD : static_cast<char32_t>(c), index++, &out);
+    UChar32 u;
+    U8_NEXT(s, i, n, u);
+    c = u < 0 ? 0xFFFD : static_cast<char32_t>(u);
+    if (c < 0x10000) {
+      char32_t f = t.bmp[c];
+      if (f != kMulti) {
+        put(f, index);
+      } else {
+        for (char32_t d : t.multi.at(c)) put(d, index);
+      }
+    } else {
+      put(ToSimplified(c), index);
+    }
+    ++index;
   }
+  text->resize(len);
+  if (source != nullptr) source->resize(len);
+}
+
+}  // namespace
+
+bool FoldOneToOne(std::u32string_view in, std::u32string* out) {
+  const FoldTable& t = Table();
+  out->resize(in.size());
+  char32_t* w = out->data();
+  for (char32_t c : in) {
+    char32_t f;
+    if (c < 0x80) {
+      f = c == '\t' ? U' ' : c;
+    } else if (c < 0x10000) {
+      f = t.bmp[c];
+      if (f == kMulti) return false;
+    } else {
+      f = ToSimplified(c);
+    }
+    *w++ = f;
+  }
+  return true;
+}
+
+FoldedText Fold(absl::string_view utf8) {
+  FoldedText out;
+  FoldInto(utf8, &out.text, &out.source);
   return out;
 }
 
-std::u32string FoldText(absl::string_view utf8) { return Fold(utf8).text; }
-
-bool IsHan(char32_t c) {
-  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
-         (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x2FA1F) ||
-         c == 0x3007;
-}
-
-bool IsSpace(char32_t c) {
-  return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == 0x3000 ||
-         c == 0xA0 || c == 0x0B || c == 0x0C || c == 0xFEFF || c == 0x200B;
+std::u32string FoldText(absl::string_view utf8) {
+  std::u32string out;
+  FoldInto(utf8, &out, nullptr);
+  return out;
 }
 
 std::u32string LabelKey(std::u32string_view folded) {
   std::u32string out;
-  out.reserve(folded.size());
+  out.resize(folded.size());
+  size_t len = 0;
   for (char32_t c : folded) {
     if (IsHan(c) || IsDigit(c) || (c >= 'a' && c <= 'z') ||
         (c >= 'A' && c <= 'Z')) {
-      out.push_back(c);
+      out[len++] = c;
     }
   }
+  out.resize(len);
   return out;
 }
 

@@ -26,6 +26,9 @@
 
 namespace govreport::text {
 
+// Number of code points in UTF-8 text (bytes that do not continue a
+// sequence); eight bytes at a time.
+size_t CountCodePoints(absl::string_view utf8);
 // UTF-8 → code points; an invalid byte becomes U+FFFD.
 std::u32string Utf8ToU32(absl::string_view utf8);
 // Code points → UTF-8.
@@ -45,6 +48,10 @@ struct FoldedText {
 // Appends the folding of `c` (usually one code point; a compatibility
 // character such as "㈠" yields several) to `out`.
 void FoldAppend(char32_t c, uint32_t source_index, FoldedText* out);
+// Folds code points that each fold to one (the common case) into `out`, of
+// the same length; false (and `out` unspecified) when one folds to several
+// or none: then only Fold/FoldText give the folding.
+bool FoldOneToOne(std::u32string_view in, std::u32string* out);
 // Folds a whole UTF-8 string.
 FoldedText Fold(absl::string_view utf8);
 // Folds and returns only the text.
@@ -55,8 +62,16 @@ std::u32string FoldText(absl::string_view utf8);
 std::u32string LabelKey(std::u32string_view folded);
 
 // Character classes used throughout the parser.
-bool IsHan(char32_t c);
-bool IsSpace(char32_t c);
+// Inline: called per code point across the table engine.
+inline bool IsHan(char32_t c) {
+  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) ||
+         (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x2FA1F) ||
+         c == 0x3007;
+}
+inline bool IsSpace(char32_t c) {
+  return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == 0x3000 ||
+         c == 0xA0 || c == 0x0B || c == 0x0C || c == 0xFEFF || c == 0x200B;
+}
 inline bool IsDigit(char32_t c) { return c >= U'0' && c <= U'9'; }
 // Chinese numerals 一..十 (ordinals of sections and groups).
 int ChineseNumeralValue(char32_t c);  // 0 when not one of 一..十

@@ -1,10 +1,12 @@
 #include "parser-svc/metadata/agency.h"
 
 #include <initializer_list>
+#include <vector>
 
 #include "common/text/han_variants.h"
 #include "common/text/normalize.h"
 #include "parser-svc/metadata/year.h"
+#include "unicode/utf8.h"
 
 namespace govreport::parser {
 namespace {
@@ -175,12 +177,41 @@ std::string AgencyAsWritten(const std::u32string& folded_agency,
   return text::U32ToUtf8(folded_agency);
 }
 
+namespace {
+
+// Han characters of the BMP that ToSimplified changes, as a bitmap built
+// once: LooksTraditional tests thousands of characters per report.
+bool ChangesToSimplified(char32_t c) {
+  static const std::vector<bool>* const bmp = [] {
+    auto* bits = new std::vector<bool>(0x10000, false);
+    for (char32_t d = 0x3400; d < 0x10000; ++d) {
+      (*bits)[d] = text::ToSimplified(d) != d;
+    }
+    return bits;
+  }();
+  return c < 0x10000 ? (*bmp)[c] : text::ToSimplified(c) != c;
+}
+
+}  // namespace
+
 bool LooksTraditional(absl::string_view utf8) {
   size_t han = 0, changed = 0;
-  for (char32_t c : text::Utf8ToU32(utf8.substr(0, 6000))) {
+  // Decoded in place (no copy of the text): the first 6,000 bytes.
+  absl::string_view head = utf8.substr(0, 6000);
+  const auto* s = reinterpret_cast<const uint8_t*>(head.data());
+  const int32_t n = static_cast<int32_t>(head.size());
+  for (int32_t i = 0; i < n;) {
+    if (s[i] < 0x80) {
+      ++i;
+      continue;
+    }
+    UChar32 u;
+    U8_NEXT(s, i, n, u);
+    if (u < 0) continue;
+    char32_t c = static_cast<char32_t>(u);
     if (!text::IsHan(c)) continue;
     ++han;
-    changed += text::ToSimplified(c) != c;
+    changed += ChangesToSimplified(c);
   }
   return han > 0 && changed * 10 >= han;
 }

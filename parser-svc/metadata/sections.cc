@@ -3,6 +3,7 @@
 #include <array>
 
 #include "common/text/normalize.h"
+#include "unicode/utf8.h"
 
 namespace govreport::parser {
 namespace {
@@ -79,17 +80,23 @@ std::vector<v1::Section> FindSections(
     if (lines[i].size() <= kLongLine) {
       size_t b = lines[i].find_first_not_of(" \t#*");
       if (b == std::string::npos || lines[i].size() < b + 3) continue;
-      char32_t first = text::Utf8ToU32(lines[i].substr(b, 3))[0];
-      if (text::ChineseNumeralValue(first) == 0 ||
+      const auto* bytes = reinterpret_cast<const uint8_t*>(lines[i].data());
+      int32_t at = static_cast<int32_t>(b);
+      UChar32 first;
+      U8_NEXT(bytes, at, static_cast<int32_t>(lines[i].size()), first);
+      if (first < 0 || text::ChineseNumeralValue(first) == 0 ||
           text::ChineseNumeralValue(first) > 6) {
         continue;
       }
     }
     raw[i] = text::Utf8ToU32(lines[i]);
-    folded[i] = text::Fold(lines[i]).text;
     // Fold maps one code point to one in all but rare compatibility cases;
-    // keep offsets comparable by falling back to the raw text then.
-    if (folded[i].size() != raw[i].size()) folded[i] = raw[i];
+    // keep offsets comparable by falling back to the raw text then. The
+    // one-to-one case folds the decoded code points directly.
+    if (!text::FoldOneToOne(raw[i], &folded[i])) {
+      folded[i] = text::FoldText(lines[i]);
+      if (folded[i].size() != raw[i].size()) folded[i] = raw[i];
+    }
   }
   std::vector<Heading> found;
   size_t line = 0, col = 0;
@@ -113,7 +120,9 @@ std::vector<v1::Section> FindSections(
         }
         continue;
       }
+      const char32_t numeral = U"\0一二三四五六"[want];
       for (size_t i = start; i < f.size(); ++i) {
+        if (f[i] != numeral) continue;  // HeadingAt's first test, inline
         size_t end = 0;
         if (HeadingAt(f, i, want, &end)) {
           found.push_back({want, l, i, end});

@@ -8,9 +8,7 @@ namespace govreport::parser {
 namespace {
 
 uint32_t CodePointsIn(absl::string_view s) {
-  uint32_t n = 0;
-  for (char c : s) n += (static_cast<uint8_t>(c) & 0xC0) != 0x80;
-  return n;
+  return static_cast<uint32_t>(text::CountCodePoints(s));
 }
 
 bool IsMarkdownSeparator(absl::string_view line) {
@@ -23,6 +21,13 @@ bool IsMarkdownSeparator(absl::string_view line) {
     }
   }
   return dash && line.find('|') != absl::string_view::npos;
+}
+
+// At least two '|' in `s` (memchr rather than a count of every byte).
+bool HasTwoPipes(absl::string_view s) {
+  size_t first = s.find('|');
+  return first != absl::string_view::npos &&
+         s.find('|', first + 1) != absl::string_view::npos;
 }
 
 // Byte offset → 1-based column.
@@ -72,10 +77,11 @@ std::string GridCell::RawSpan(size_t begin, size_t end) const {
                     byte_offsets_[to] - byte_offsets_[from]);
 }
 
-std::vector<std::string> SplitTextLine(const std::string& line,
-                                       std::vector<uint32_t>* first_columns) {
-  std::vector<Piece> pieces;
-  absl::string_view s(line);
+namespace {
+
+// The byte ranges of the cells of text line `s`, appended to `pieces`.
+void SplitPieces(absl::string_view s, std::vector<Piece>* out) {
+  std::vector<Piece>& pieces = *out;
   if (s.find('\t') != absl::string_view::npos) {
     size_t start = 0;
     while (true) {
@@ -87,8 +93,7 @@ std::vector<std::string> SplitTextLine(const std::string& line,
       pieces.push_back({start, tab});
       start = tab + 1;
     }
-  } else if (std::count(s.begin(), s.end(), '|') >= 2 ||
-             (!s.empty() && s.front() == '|')) {
+  } else if (HasTwoPipes(s) || (!s.empty() && s.front() == '|')) {
     size_t start = 0;
     while (true) {
       size_t bar = s.find('|', start);
@@ -127,6 +132,38 @@ std::vector<std::string> SplitTextLine(const std::string& line,
     }
     if (start < s.size() || !any) pieces.push_back({start, s.size()});
   }
+}
+
+}  // namespace
+
+std::u32string FoldedLineText(const GridLine& line, absl::string_view text) {
+  if (line.cells.empty()) return text::FoldText(text);
+  size_t at = 0, size = 0;
+  for (size_t i = 0; i < line.cells.size(); ++i) {
+    const std::string& raw = line.cells[i].raw;
+    if (i > 0) {
+      if (at >= text.size() || text[at] != '\t') return text::FoldText(text);
+      ++at;
+    }
+    if (text.substr(at, raw.size()) != raw) return text::FoldText(text);
+    at += raw.size();
+    size += line.cells[i].folded.text.size() + (i > 0 ? 1 : 0);
+  }
+  if (at != text.size()) return text::FoldText(text);
+  std::u32string out;
+  out.reserve(size);
+  for (size_t i = 0; i < line.cells.size(); ++i) {
+    if (i > 0) out.push_back(U' ');
+    out += line.cells[i].folded.text;
+  }
+  return out;
+}
+
+std::vector<std::string> SplitTextLine(const std::string& line,
+                                       std::vector<uint32_t>* first_columns) {
+  std::vector<Piece> pieces;
+  absl::string_view s(line);
+  SplitPieces(s, &pieces);
   std::vector<std::string> out;
   for (const Piece& p : pieces) {
     out.emplace_back(s.substr(p.begin, p.end - p.begin));
@@ -140,6 +177,8 @@ std::vector<std::string> SplitTextLine(const std::string& line,
 Grid BuildGrid(const DecodedDocument& doc, size_t max_chars,
                const ParseBudget* budget) {
   Grid grid;
+  grid.lines.reserve(doc.lines.size());
+  std::vector<Piece> pieces;
   size_t chars = 0;
   for (const DocLine& line : doc.lines) {
     if (budget != nullptr && budget->Expired()) break;
@@ -157,22 +196,31 @@ Grid BuildGrid(const DecodedDocument& doc, size_t max_chars,
         grid.lines.push_back(std::move(out));
         continue;
       }
-      std::vector<uint32_t> columns;
-      std::vector<std::string> parts = SplitTextLine(cell.text, &columns);
-      out.cells.reserve(parts.size());
-      for (size_t i = 0; i < parts.size(); ++i) {
-        GridCell gc;
-        gc.raw = std::move(parts[i]);
+      // Cells built in place from byte ranges of the line: no copies of
+      // the pieces, no moves of finished cells.
+      pieces.clear();
+      absl::string_view text(cell.text);
+      SplitPieces(text, &pieces);
+      out.cells.resize(pieces.size());
+      size_t at = 0;
+      uint32_t column = 0;  // code points before `at`
+      for (size_t i = 0; i < pieces.size(); ++i) {
+        const Piece& p = pieces[i];
+        // Pieces are in order, so columns accumulate.
+        column += CodePointsIn(text.substr(at, p.begin - at));
+        at = p.begin;
+        GridCell& gc = out.cells[i];
+        gc.raw.assign(text.data() + p.begin, p.end - p.begin);
         gc.folded = text::Fold(gc.raw);
         gc.key = text::LabelKey(gc.folded.text);
         gc.location.set_line(out.line);
-        gc.location.set_column_begin(cell.location.column_begin() + columns[i]);
+        gc.location.set_column_begin(cell.location.column_begin() + column);
         gc.location.set_column_end(gc.location.column_begin() +
                                    CodePointsIn(gc.raw));
         chars += gc.folded.text.size();
-        out.cells.push_back(std::move(gc));
       }
     } else {
+      out.cells.reserve(line.cells.size());
       for (const DocCell& cell : line.cells) {
         GridCell gc;
         gc.raw = cell.text;

@@ -18,6 +18,7 @@
 #include <string>
 #include <vector>
 
+#include "absl/strings/string_view.h"
 #include "common/text/normalize.h"
 #include "govreport/v1/report.pb.h"
 #include "parser-svc/decoded_document.h"
@@ -65,6 +66,12 @@ class ParseBudget;
 // caller checks the budget after the call.
 Grid BuildGrid(const DecodedDocument& doc, size_t max_chars,
                const ParseBudget* budget = nullptr);
+
+// text::FoldText(text) for the source line `text` of grid line `line`,
+// taken from the line's folded cells when they are exactly `text` cut at
+// its tabs (folding is per code point, a tab folds to a space); folded
+// afresh otherwise.
+std::u32string FoldedLineText(const GridLine& line, absl::string_view text);
 
 // Splits one text line into cells (exposed for tests).
 std::vector<std::string> SplitTextLine(const std::string& line,

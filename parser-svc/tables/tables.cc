@@ -160,6 +160,8 @@ Anchors FindAnchors(const Grid& grid) {
 
 TablesResult ExtractTables(const Grid& grid) {
   TablesResult out;
+  // Room for every cell of the three tables: no rehash moves a Cell.
+  out.sink.cells.reserve(256);
   CellArena arena;
   Anchors anchors = FindAnchors(grid);
   out.t2.heading_found = anchors.has_t2;
