@@ -3,6 +3,7 @@
 #include <gumbo.h>
 
 #include <cstdlib>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -13,6 +14,7 @@
 #include "absl/strings/str_split.h"
 #include "common/status_macros.h"
 #include "parser-svc/decoders/html_charset.h"
+#include "parser-svc/decoders/html_nesting.h"
 #include "parser-svc/decoders/parse_budget.h"
 #include "parser-svc/decoders/table_grid.h"
 #include "parser-svc/decoders/text_cleanup.h"
@@ -473,10 +475,14 @@ absl::StatusOr<DecodedDocument> DecodeHtmlUtf8(absl::string_view name,
     RETURN_IF_ERROR(
         options.budget->Charge(utf8.size() * kHtmlTreeBytesPerByte, "HTML tree"));
   }
+  // gumbo's time grows with the square of the nesting depth.
+  std::optional<std::string> capped =
+      CapTagNesting(utf8, kMaxHtmlNestingDepth);
+  absl::string_view page = capped ? absl::string_view(*capped) : utf8;
   GumboOptions gumbo_options = kGumboDefaultOptions;
   gumbo_options.max_errors = 0;  // Parse errors are not kept: bounded memory.
   GumboOutput* output =
-      gumbo_parse_with_options(&gumbo_options, utf8.data(), utf8.size());
+      gumbo_parse_with_options(&gumbo_options, page.data(), page.size());
   if (output == nullptr) {
     return absl::InvalidArgumentError(
         absl::StrCat(name, ": the HTML parser could not read the page"));

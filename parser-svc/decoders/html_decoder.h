@@ -17,7 +17,9 @@
 //
 // Errors: an undecidable charset (INVALID_ARGUMENT), tables expanding past
 // DecodeOptions.max_grid_cells (RESOURCE_EXHAUSTED). Memory is linear in
-// the page; the walk uses no recursion, so nesting depth is harmless.
+// the page; the walk uses no recursion, and tags nested deeper than
+// kMaxHtmlNestingDepth are dropped before gumbo parses the page
+// (html_nesting.h), so nesting depth is harmless.
 //
 // Thread-safe: stateless.
 
