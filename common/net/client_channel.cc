@@ -49,8 +49,8 @@ class BearerTokenInterceptorFactory
 
 }  // namespace
 
-absl::StatusOr<std::shared_ptr<grpc::ChannelCredentials>>
-ChannelCredentialsFor(const ClientSecurity& security) {
+absl::StatusOr<std::shared_ptr<grpc::ChannelCredentials>> ChannelCredentialsFor(
+    const ClientSecurity& security) {
   if (!security.tls()) {
     if (!security.key_file.empty()) {
       return absl::InvalidArgumentError(absl::StrCat(

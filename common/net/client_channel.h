@@ -44,8 +44,8 @@ struct ClientSecurity {
   bool tls() const { return !ca_file.empty() || !cert_file.empty(); }
 };
 
-absl::StatusOr<std::shared_ptr<grpc::ChannelCredentials>>
-ChannelCredentialsFor(const ClientSecurity& security);
+absl::StatusOr<std::shared_ptr<grpc::ChannelCredentials>> ChannelCredentialsFor(
+    const ClientSecurity& security);
 
 // A channel to `target` with ChannelCredentialsFor(security), `args`, and
 // the bearer token when one is given. Connects lazily.

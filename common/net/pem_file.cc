@@ -17,8 +17,8 @@ absl::StatusOr<std::string> ReadWhole(const std::string& path,
                                       absl::string_view flag) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {
-    return absl::FailedPreconditionError(absl::StrCat(
-        flag, ": cannot read ", path, ": ", std::strerror(errno)));
+    return absl::FailedPreconditionError(
+        absl::StrCat(flag, ": cannot read ", path, ": ", std::strerror(errno)));
   }
   std::ostringstream contents;
   contents << in.rdbuf();

@@ -51,9 +51,8 @@ std::string Sha256(absl::string_view text) {
 absl::StatusOr<AccessPolicy> AccessPolicy::Load(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {
-    return absl::NotFoundError(
-        absl::StrCat("cannot read the auth config ", path, ": ",
-                     std::strerror(errno)));
+    return absl::NotFoundError(absl::StrCat("cannot read the auth config ",
+                                            path, ": ", std::strerror(errno)));
   }
   std::ostringstream text;
   text << in.rdbuf();
@@ -126,8 +125,8 @@ AccessDecision AccessPolicy::Decide(absl::string_view role,
   std::vector<std::string> names;
   if (!caller.authorization.empty()) {
     absl::string_view value = absl::StripAsciiWhitespace(caller.authorization);
-    if (value.size() < 7 || !absl::EqualsIgnoreCase(value.substr(0, 7),
-                                                    "bearer ")) {
+    if (value.size() < 7 ||
+        !absl::EqualsIgnoreCase(value.substr(0, 7), "bearer ")) {
       decision.caller = "anonymous";
       decision.status = absl::UnauthenticatedError(
           "the authorization metadata must be \"Bearer <token>\"");

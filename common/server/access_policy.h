@@ -6,8 +6,8 @@
 //
 // The file is plain text, one entry a line; '#' starts a comment:
 //
-//   # sha256 of the token, in hex (`printf %s "$TOKEN" | sha256sum`)
-//   token 5e884898da28047151d0e56f8dc6292773603d0d6aabbdd62a11ef721d1542d8 roles=ingest,read name=loader
+//   # the token's SHA-256 in hex: printf %s "$TOKEN" | sha256sum
+//   token <64 hex digits> roles=ingest,read name=loader
 //   # the client certificate's subject CN or one of its SANs (mTLS)
 //   identity aggregator.govreport.svc roles=process
 //

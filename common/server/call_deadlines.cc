@@ -28,8 +28,8 @@ CallDeadlines::Id CallDeadlines::Arm(grpc_call* call, absl::Time deadline,
   grpc_call_ref(call);
   absl::MutexLock lock(&mu_);
   const Id id = next_id_++;
-  entries_.emplace(id, Entry{call, deadline, std::move(message),
-                             std::move(on_expiry)});
+  entries_.emplace(
+      id, Entry{call, deadline, std::move(message), std::move(on_expiry)});
   order_.emplace(deadline, id);
   if (deadline < sleeping_until_) ++generation_;
   return id;

@@ -8,7 +8,8 @@
 // sees context->IsCancelled() and still finishes its reactor as usual.
 //
 //   CallDeadlines deadlines;
-//   CallDeadlines::Id id = deadlines.Arm(context->c_call(), absl::Now() + limit,
+//   CallDeadlines::Id id = deadlines.Arm(context->c_call(), absl::Now() +
+//   limit,
 //                                        "server deadline of 120 s", [] {});
 //   deadlines.Rearm(id, absl::Now() + limit);  // progress was made
 //   deadlines.Disarm(id);                      // the call is ending

@@ -88,9 +88,9 @@ absl::Status Server::Start(std::vector<ServiceEntry> services) {
     absl::StatusOr<AccessPolicy> loaded =
         AccessPolicy::Load(config_.auth_config_file);
     if (!loaded.ok()) {
-      return absl::Status(loaded.status().code(),
-                          absl::StrCat("--auth_config: ",
-                                       loaded.status().message()));
+      return absl::Status(
+          loaded.status().code(),
+          absl::StrCat("--auth_config: ", loaded.status().message()));
     }
     policy = std::make_shared<const AccessPolicy>(*std::move(loaded));
   }
@@ -159,22 +159,21 @@ absl::Status Server::Start(std::vector<ServiceEntry> services) {
 
   logging::Fields names = logging::Fields::array();
   for (const ServiceEntry& entry : services_) names.push_back(entry.name);
-  logging::Info("serving",
-                {{"program", config_.program},
-                 {"version", config_.version},
-                 {"host", config_.host},
-                 {"port", port_},
-                 {"metrics_port", metrics_port()},
-                 {"services", names},
-                 {"max_concurrent_calls", config_.max_concurrent_calls},
-                 {"max_message_bytes", config_.max_message_bytes},
-                 {"tls", config_.tls_cert_file.empty()
-                             ? "off"
-                             : (config_.tls_client_ca_file.empty() ? "tls"
-                                                                   : "mtls")},
-                 {"auth", policy == nullptr ? "off" : "on"},
-                 {"max_call_seconds",
-                  absl::ToDoubleSeconds(config_.max_call_duration)}});
+  logging::Info(
+      "serving",
+      {{"program", config_.program},
+       {"version", config_.version},
+       {"host", config_.host},
+       {"port", port_},
+       {"metrics_port", metrics_port()},
+       {"services", names},
+       {"max_concurrent_calls", config_.max_concurrent_calls},
+       {"max_message_bytes", config_.max_message_bytes},
+       {"tls", config_.tls_cert_file.empty()
+                   ? "off"
+                   : (config_.tls_client_ca_file.empty() ? "tls" : "mtls")},
+       {"auth", policy == nullptr ? "off" : "on"},
+       {"max_call_seconds", absl::ToDoubleSeconds(config_.max_call_duration)}});
   if (config_.inject_latency > absl::ZeroDuration()) {
     logging::Warning("fault injection: every call is delayed",
                      {{"inject_latency_ms",

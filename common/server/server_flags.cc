@@ -30,8 +30,7 @@ ABSL_FLAG(std::string, log_level, "info",
 ABSL_FLAG(std::string, tls_cert_file, "",
           "PEM certificate chain of this server; set it (with "
           "--tls_key_file) to serve TLS. Empty: plaintext.");
-ABSL_FLAG(std::string, tls_key_file, "",
-          "PEM private key of --tls_cert_file.");
+ABSL_FLAG(std::string, tls_key_file, "", "PEM private key of --tls_cert_file.");
 ABSL_FLAG(std::string, tls_client_ca_file, "",
           "PEM CA certificates; when set, every client must present a "
           "certificate signed by one of them (mutual TLS).");

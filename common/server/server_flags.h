@@ -36,9 +36,9 @@ struct ServerFlagValues {
 
 // Reads the shared flags (after config::ParseFlags) into a ServerConfig and
 // applies --log_level. File flags are only recorded here; Server::Start reads
-// the files (a missing one is a startup error naming flag and file, exit 1). Out-of-range values are InvalidArgument naming the
-// flag and its variable ("--port (env GOVREPORT_PORT) must be 0..65535,
-// got 70000").
+// the files (a missing one is a startup error naming flag and file, exit 1).
+// Out-of-range values are InvalidArgument naming the flag and its variable
+// ("--port (env GOVREPORT_PORT) must be 0..65535, got 70000").
 absl::StatusOr<ServerConfig> ServerConfigFromFlags(
     const ServerFlagValues& values);
 

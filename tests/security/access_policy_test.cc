@@ -35,8 +35,12 @@ CallerCredentials Cert(const std::string& identity) {
 AccessPolicy Policy() {
   const std::string text =
       "# loader and reader\n"
-      "token " + HashHex("tok-ingest") + " roles=ingest,read name=loader\n"
-      "token " + HashHex("tok-read") + " roles=read   # dashboards\n"
+      "token " +
+      HashHex("tok-ingest") +
+      " roles=ingest,read name=loader\n"
+      "token " +
+      HashHex("tok-read") +
+      " roles=read   # dashboards\n"
       "\n"
       "identity aggregator roles=process\n";
   absl::StatusOr<AccessPolicy> policy = AccessPolicy::Parse(text, "auth.conf");
@@ -56,8 +60,7 @@ TEST(AccessPolicy, ParsesTokensAndIdentities) {
 }
 
 TEST(AccessPolicy, KnownTokenWithTheRoleIsAllowed) {
-  AccessDecision d =
-      Policy().Decide("ingest", Token("Bearer tok-ingest"));
+  AccessDecision d = Policy().Decide("ingest", Token("Bearer tok-ingest"));
   EXPECT_TRUE(d.status.ok()) << d.status;
   EXPECT_EQ(d.caller, "token:loader");
   d = Policy().Decide("read", Token("bearer tok-read"));
@@ -66,8 +69,7 @@ TEST(AccessPolicy, KnownTokenWithTheRoleIsAllowed) {
 }
 
 TEST(AccessPolicy, KnownTokenWithoutTheRoleIsPermissionDenied) {
-  AccessDecision d =
-      Policy().Decide("ingest", Token("Bearer tok-read"));
+  AccessDecision d = Policy().Decide("ingest", Token("Bearer tok-read"));
   EXPECT_EQ(d.status.code(), absl::StatusCode::kPermissionDenied);
   EXPECT_EQ(d.status.message(),
             "token:" + HashHex("tok-read").substr(0, 8) +
@@ -78,13 +80,11 @@ TEST(AccessPolicy, MissingUnknownOrMalformedCredentialIsUnauthenticated) {
   AccessPolicy policy = Policy();
   EXPECT_EQ(policy.Decide("read", {}).status.code(),
             absl::StatusCode::kUnauthenticated);
-  AccessDecision unknown =
-      policy.Decide("read", Token("Bearer tok-ingestX"));
+  AccessDecision unknown = policy.Decide("read", Token("Bearer tok-ingestX"));
   EXPECT_EQ(unknown.status.code(), absl::StatusCode::kUnauthenticated);
   EXPECT_EQ(unknown.status.message(), "the bearer token is not known");
   EXPECT_EQ(unknown.caller, "unknown-token");
-  EXPECT_EQ(policy.Decide("read", Token("Basic dXNlcjpwdw=="))
-                .status.code(),
+  EXPECT_EQ(policy.Decide("read", Token("Basic dXNlcjpwdw==")).status.code(),
             absl::StatusCode::kUnauthenticated);
   // A certificate the file does not list.
   EXPECT_EQ(policy.Decide("process", Cert("intruder")).status.code(),
@@ -103,8 +103,8 @@ TEST(AccessPolicy, MtlsIdentityGetsItsRoles) {
 TEST(AccessPolicy, TheTokenNeverAppearsInMessages) {
   AccessPolicy policy = Policy();
   for (const char* token : {"tok-read", "tok-secret-unknown"}) {
-    AccessDecision d = policy.Decide(
-        "ingest", Token(std::string("Bearer ") + token));
+    AccessDecision d =
+        policy.Decide("ingest", Token(std::string("Bearer ") + token));
     EXPECT_EQ(d.status.message().find(token), absl::string_view::npos);
     EXPECT_EQ(d.caller.find(token), std::string::npos);
   }
@@ -118,7 +118,8 @@ TEST(AccessPolicy, ErrorsNameTheFileAndLine) {
             "SHA-256 (printf %s \"$TOKEN\" | sha256sum), never in clear");
   bad = AccessPolicy::Parse("identity x\n", "a.conf");
   ASSERT_FALSE(bad.ok());
-  EXPECT_EQ(bad.status().message(), "a.conf:1: identity needs a value and roles=...");
+  EXPECT_EQ(bad.status().message(),
+            "a.conf:1: identity needs a value and roles=...");
   bad = AccessPolicy::Parse("user x roles=read\n", "a.conf");
   ASSERT_FALSE(bad.ok());
   EXPECT_EQ(bad.status().message(),
@@ -143,15 +144,16 @@ TEST(MethodPermissions, IngestReadAndProcessAreSeparate) {
   EXPECT_TRUE(AccessFor("/grpc.health.v1.Health/Check").open);
   EXPECT_TRUE(AccessFor("/grpc.health.v1.Health/Watch").open);
   EXPECT_TRUE(
-      AccessFor("/grpc.reflection.v1alpha.ServerReflection/ServerReflectionInfo")
+      AccessFor(
+          "/grpc.reflection.v1alpha.ServerReflection/ServerReflectionInfo")
           .open);
   const MethodAccess unlisted = AccessFor("/govreport.v1.Aggregator/DropAll");
   EXPECT_FALSE(unlisted.open);
   EXPECT_EQ(unlisted.role, kRoleUnlisted);
   // No caller can hold the unlisted role.
-  EXPECT_EQ(Policy().Decide(kRoleUnlisted, Token("Bearer tok-ingest"))
-                .status.code(),
-            absl::StatusCode::kPermissionDenied);
+  EXPECT_EQ(
+      Policy().Decide(kRoleUnlisted, Token("Bearer tok-ingest")).status.code(),
+      absl::StatusCode::kPermissionDenied);
 }
 
 TEST(MethodPermissions, EveryMethodOfTheProtosHasARole) {

@@ -33,12 +33,12 @@ using ::grpc::health::v1::HealthCheckRequest;
 using ::grpc::health::v1::HealthCheckResponse;
 using testing::ChildProcess;
 using testing::FreeLoopbackPort;
+using ::testing::HasSubstr;
+using ::testing::Not;
 using testing::ReadFileOrEmpty;
 using testing::RunResult;
 using testing::RunToCompletion;
 using testing::TestPki;
-using ::testing::HasSubstr;
-using ::testing::Not;
 
 // An idle test client would otherwise ack a server's GOAWAY only every 5 s.
 const bool kFastClientPolling = [] {
@@ -186,8 +186,7 @@ std::string Health(const std::shared_ptr<grpc::Channel>& channel) {
   grpc::ClientContext context;
   SetDeadline(&context);
   HealthCheckResponse response;
-  grpc::Status status =
-      stub->Check(&context, HealthCheckRequest(), &response);
+  grpc::Status status = stub->Check(&context, HealthCheckRequest(), &response);
   if (!status.ok()) return "error: " + status.error_message();
   return HealthCheckResponse::ServingStatus_Name(response.status());
 }
@@ -250,10 +249,12 @@ TEST_F(SecurityTest, TlsClientChecksTheServerCertificate) {
 TEST_F(SecurityTest, MutualTlsRefusesClientsWithoutAValidCertificate) {
   Service validator = Start("validator-svc", ServerTls(/*mutual=*/true));
   ASSERT_NE(validator.process, nullptr);
-  grpc::Status no_cert = Validate(Channel(validator.address(), Trusting(pki_.ca)));
+  grpc::Status no_cert =
+      Validate(Channel(validator.address(), Trusting(pki_.ca)));
   EXPECT_EQ(no_cert.error_code(), grpc::StatusCode::UNAVAILABLE)
       << no_cert.error_message();
-  grpc::Status rogue = Validate(Channel(validator.address(), WithCert(pki_.rogue)));
+  grpc::Status rogue =
+      Validate(Channel(validator.address(), WithCert(pki_.rogue)));
   EXPECT_EQ(rogue.error_code(), grpc::StatusCode::UNAVAILABLE)
       << rogue.error_message();
   grpc::Status good =
@@ -293,11 +294,11 @@ TEST_F(SecurityTest, UnreadableCertificateOrAuthFileIsAStartupError) {
               HasSubstr("--auth_config: cannot read the auth config " + dir_ +
                         "/missing.conf"));
 
-  RunResult missing_upstream = run(
-      "aggregator-svc", {"--db=sqlite://" + dir_ + "/store.db",
-                         "--upstream_tls_ca_file=" + pki_.ca,
-                         "--upstream_tls_cert_file=" + dir_ + "/none.pem",
-                         "--upstream_tls_key_file=" + pki_.aggregator.key});
+  RunResult missing_upstream =
+      run("aggregator-svc", {"--db=sqlite://" + dir_ + "/store.db",
+                             "--upstream_tls_ca_file=" + pki_.ca,
+                             "--upstream_tls_cert_file=" + dir_ + "/none.pem",
+                             "--upstream_tls_key_file=" + pki_.aggregator.key});
   EXPECT_EQ(missing_upstream.exit_code, 1);
   EXPECT_THAT(missing_upstream.out + missing_upstream.err,
               HasSubstr("--upstream_tls_cert_file: cannot read " + dir_ +
@@ -336,9 +337,10 @@ TEST_F(SecurityTest, ServerDeadlineEndsCallsWhoseClientSetNone) {
   // Health is exempt, and still answers.
   EXPECT_EQ(Health(channel), "SERVING");
   const std::string metrics = Metrics(validator);
-  EXPECT_THAT(metrics,
-              HasSubstr("govreport_server_deadline_exceeded_total{grpc_method="
-                        "\"Validate\",grpc_service=\"govreport.v1.Validator\"} 1"));
+  EXPECT_THAT(
+      metrics,
+      HasSubstr("govreport_server_deadline_exceeded_total{grpc_method="
+                "\"Validate\",grpc_service=\"govreport.v1.Validator\"} 1"));
   EXPECT_THAT(metrics,
               HasSubstr("govreport_server_deadline_exceeded_total{grpc_method="
                         "\"ValidateStream\",grpc_service=\"govreport.v1."
@@ -378,24 +380,24 @@ TEST_F(SecurityTest, EndToEndOverMutualTlsWithSeparateIngestAndReadRoles) {
   ASSERT_NE(parser.process, nullptr);
   ASSERT_NE(validator.process, nullptr);
   std::vector<std::string> aggregator_args = ServerTls(/*mutual=*/false);
-  aggregator_args.insert(
-      aggregator_args.end(),
-      {"--auth_config=" + aggregator_auth, "--db=sqlite://" + dir_ + "/store.db",
-       "--parser_address=" + parser.address(),
-       "--validator_address=" + validator.address(),
-       "--upstream_tls_ca_file=" + pki_.ca,
-       "--upstream_tls_cert_file=" + pki_.aggregator.cert,
-       "--upstream_tls_key_file=" + pki_.aggregator.key});
+  aggregator_args.insert(aggregator_args.end(),
+                         {"--auth_config=" + aggregator_auth,
+                          "--db=sqlite://" + dir_ + "/store.db",
+                          "--parser_address=" + parser.address(),
+                          "--validator_address=" + validator.address(),
+                          "--upstream_tls_ca_file=" + pki_.ca,
+                          "--upstream_tls_cert_file=" + pki_.aggregator.cert,
+                          "--upstream_tls_key_file=" + pki_.aggregator.key});
   Service aggregator =
       Start("aggregator-svc", aggregator_args, /*metrics=*/true);
   ASSERT_NE(aggregator.process, nullptr);
 
   // A real report with a distinctive line, ingested by the CLI over TLS.
   const std::string document = dir_ + "/pingtan-2023.txt";
-  WriteFile(document,
-            ReadFileOrEmpty(absl::StrCat(GOVREPORT_DATA_DIR,
-                                         "/samples/real/pingtan-2023-flattened.txt")) +
-                absl::StrCat("\n", kDocumentMarker, "\n"));
+  WriteFile(document, ReadFileOrEmpty(absl::StrCat(
+                          GOVREPORT_DATA_DIR,
+                          "/samples/real/pingtan-2023-flattened.txt")) +
+                          absl::StrCat("\n", kDocumentMarker, "\n"));
   const std::vector<std::string> tls = {"--server", aggregator.address(),
                                         "--tls-ca", pki_.ca};
   auto cli = [&](std::vector<std::string> args) {
@@ -412,18 +414,19 @@ TEST_F(SecurityTest, EndToEndOverMutualTlsWithSeparateIngestAndReadRoles) {
   RunResult stats = cli({"stats", "--token", kReadToken, "--region", "35",
                          "--year", "2023", "--format", "csv"});
   EXPECT_EQ(stats.exit_code, 0) << stats.out << stats.err;
-  RunResult stats_as_loader = cli({"stats", "--token", kIngestToken,
-                                   "--region", "35", "--year", "2023"});
+  RunResult stats_as_loader = cli(
+      {"stats", "--token", kIngestToken, "--region", "35", "--year", "2023"});
   EXPECT_EQ(stats_as_loader.exit_code, 2);
   EXPECT_THAT(stats_as_loader.err,
               HasSubstr("token:loader lacks the role \"read\""));
-  RunResult stats_from_env = RunToCompletion(
-      Binary("govreport"),
-      {"stats", "--server", aggregator.address(), "--tls-ca", pki_.ca,
-       "--region", "35", "--year", "2023"},
-      {{"GOVREPORT_TOKEN", kReadToken}}, kCallLimit);
+  RunResult stats_from_env =
+      RunToCompletion(Binary("govreport"),
+                      {"stats", "--server", aggregator.address(), "--tls-ca",
+                       pki_.ca, "--region", "35", "--year", "2023"},
+                      {{"GOVREPORT_TOKEN", kReadToken}}, kCallLimit);
   EXPECT_EQ(stats_from_env.exit_code, 0) << stats_from_env.err;
-  RunResult stats_anonymous = cli({"stats", "--region", "35", "--year", "2023"});
+  RunResult stats_anonymous =
+      cli({"stats", "--region", "35", "--year", "2023"});
   EXPECT_EQ(stats_anonymous.exit_code, 2);
   EXPECT_THAT(stats_anonymous.err, HasSubstr("no credential"));
 

@@ -12,11 +12,11 @@ namespace govreport::testing {
 namespace {
 
 absl::Status Openssl(const std::vector<std::string>& args) {
-  RunResult result = RunToCompletion("/usr/bin/openssl", args, {},
-                                     absl::Seconds(60));
+  RunResult result =
+      RunToCompletion("/usr/bin/openssl", args, {}, absl::Seconds(60));
   if (result.exit_code != 0) {
-    return absl::InternalError(absl::StrCat("openssl ", absl::StrJoin(args, " "),
-                                            " failed: ", result.err));
+    return absl::InternalError(absl::StrCat(
+        "openssl ", absl::StrJoin(args, " "), " failed: ", result.err));
   }
   return absl::OkStatus();
 }
@@ -41,16 +41,16 @@ absl::StatusOr<CertAndKey> MakeLeaf(const std::string& dir,
   std::ofstream(ext) << "subjectAltName=" << san << "\n";
   if (absl::Status s =
           Openssl({"req", "-newkey", "ec", "-pkeyopt",
-                   "ec_paramgen_curve:prime256v1", "-nodes", "-keyout",
-                   out.key, "-out", csr, "-subj",
-                   absl::StrCat("/CN=", common_name)});
+                   "ec_paramgen_curve:prime256v1", "-nodes", "-keyout", out.key,
+                   "-out", csr, "-subj", absl::StrCat("/CN=", common_name)});
       !s.ok()) {
     return s;
   }
-  if (absl::Status s = Openssl(
-          {"x509", "-req", "-in", csr, "-CA", absl::StrCat(dir, "/", ca, ".pem"),
-           "-CAkey", absl::StrCat(dir, "/", ca, ".key"), "-CAcreateserial",
-           "-out", out.cert, "-days", "2", "-extfile", ext});
+  if (absl::Status s =
+          Openssl({"x509", "-req", "-in", csr, "-CA",
+                   absl::StrCat(dir, "/", ca, ".pem"), "-CAkey",
+                   absl::StrCat(dir, "/", ca, ".key"), "-CAcreateserial",
+                   "-out", out.cert, "-days", "2", "-extfile", ext});
       !s.ok()) {
     return s;
   }

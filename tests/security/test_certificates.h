@@ -23,12 +23,12 @@ struct CertAndKey {
 };
 
 struct TestPki {
-  std::string ca;        // The CA certificate (PEM path).
-  std::string other_ca;  // An unrelated CA, also the rogue CA.
-  CertAndKey server;     // CN=localhost, SAN DNS:localhost, IP:127.0.0.1.
-  CertAndKey aggregator; // CN=aggregator, from `ca`.
-  CertAndKey intruder;   // CN=intruder, from `ca`, listed nowhere.
-  CertAndKey rogue;      // CN=aggregator, from `other_ca`.
+  std::string ca;         // The CA certificate (PEM path).
+  std::string other_ca;   // An unrelated CA, also the rogue CA.
+  CertAndKey server;      // CN=localhost, SAN DNS:localhost, IP:127.0.0.1.
+  CertAndKey aggregator;  // CN=aggregator, from `ca`.
+  CertAndKey intruder;    // CN=intruder, from `ca`, listed nowhere.
+  CertAndKey rogue;       // CN=aggregator, from `other_ca`.
 };
 
 absl::StatusOr<TestPki> MakeTestPki(const std::string& dir);

@@ -23,7 +23,9 @@ CallRunnerOptions Options(int max_calls, int workers) {
 // A call that the access check allowed (as the server's AccessInterceptor
 // records it before the handler runs).
 struct AllowedCall {
-  explicit AllowedCall(CallRunner* runner) { runner->RecordAccess(&context, {}); }
+  explicit AllowedCall(CallRunner* runner) {
+    runner->RecordAccess(&context, {});
+  }
   grpc::ServerContext context;
 };
 
@@ -67,8 +69,7 @@ TEST(CallRunner, RefusesACallTheAccessCheckNeverSaw) {
   grpc::ServerContext unseen;
   Admission admission = runner.Admit(&unseen);
   EXPECT_FALSE(admission.admitted());
-  EXPECT_EQ(admission.Refuse(&unseen).error_code(),
-            grpc::StatusCode::INTERNAL);
+  EXPECT_EQ(admission.Refuse(&unseen).error_code(), grpc::StatusCode::INTERNAL);
   AllowedCall forgotten(&runner);
   runner.ForgetCall(&forgotten.context);
   EXPECT_FALSE(runner.Admit(&forgotten.context).admitted());

@@ -39,12 +39,13 @@ class CountingParser final : public v1::Parser::CallbackService {
   grpc::ServerUnaryReactor* Parse(grpc::CallbackServerContext* context,
                                   const v1::ParseRequest* request,
                                   v1::ParseResponse* response) override {
-    return ServeUnary(runner_, context, request, response,
-                      [this](const v1::ParseRequest& r, v1::ParseResponse* out) {
-                        Handle(r);
-                        out->set_name(r.name());
-                        return absl::OkStatus();
-                      });
+    return ServeUnary(
+        runner_, context, request, response,
+        [this](const v1::ParseRequest& r, v1::ParseResponse* out) {
+          Handle(r);
+          out->set_name(r.name());
+          return absl::OkStatus();
+        });
   }
 
   grpc::ServerBidiReactor<v1::ParseRequest, v1::ParseResponse>* ParseStream(
