@@ -14,6 +14,7 @@
 // store, which is what the crash concerns. GOVREPORT_FAULT_REPORTS (default
 // 10,000) scales the corpus.
 #include <chrono>
+#include <filesystem>
 #include <iostream>
 #include <set>
 #include <string>
@@ -151,6 +152,9 @@ TEST(AggregatorKill,
     EXPECT_EQ(got, StatsBytes(*reference_stub, region, year))
         << region << " " << year;
   }
+  services->aggregator.reset();
+  reference->reset();
+  if (!::testing::Test::HasFailure()) std::filesystem::remove_all(dir);
 }
 
 }  // namespace

@@ -9,6 +9,7 @@
 #include <sys/types.h>
 
 #include <chrono>
+#include <filesystem>
 #include <set>
 #include <string>
 #include <thread>
@@ -130,6 +131,8 @@ TEST(ParserKill, DocumentsAfterTheKillFailUnavailableAndNothingIsHalfWritten) {
   ASSERT_TRUE(audit.ok()) << audit.status();
   EXPECT_THAT(audit->problems, IsEmpty());
   EXPECT_EQ(audit->ids.size(), static_cast<size_t>(kItems));
+  services->aggregator.reset();
+  if (!::testing::Test::HasFailure()) std::filesystem::remove_all(dir);
 }
 
 }  // namespace
