@@ -1,7 +1,5 @@
 #include "aggregator-svc/ingest.h"
 
-#include <openssl/evp.h>
-
 #include <algorithm>
 #include <condition_variable>
 #include <deque>
@@ -15,6 +13,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "aggregator-svc/upstream_stream.h"
+#include "common/sha256.h"
 #include "common/status_macros.h"
 #include "google/protobuf/io/coded_stream.h"
 #include "google/protobuf/io/zero_copy_stream_impl_lite.h"
@@ -26,16 +25,6 @@
 
 namespace govreport::aggregator {
 namespace {
-
-std::string Sha256Hex(absl::string_view bytes) {
-  unsigned char md[EVP_MAX_MD_SIZE];
-  unsigned int len = 0;
-  EVP_Digest(bytes.data(), bytes.size(), md, &len, EVP_sha256(), nullptr);
-  std::string hex;
-  for (unsigned int i = 0; i < len; ++i)
-    absl::StrAppendFormat(&hex, "%02x", md[i]);
-  return hex;
-}
 
 v1::IngestResponse FailedResponse(const std::string& name,
                                   const absl::Status& status) {
@@ -75,10 +64,9 @@ class RemoteProcessor : public ReportProcessor {
     v1::ParseRequest request;
     request.set_name(document.name());
     request.set_content(document.content());
-    ASSIGN_OR_RETURN(
-        v1::ParseResponse response,
-        parse_.Call(request, absl::Now() + options_.parse_deadline,
-                    document.name()));
+    ASSIGN_OR_RETURN(v1::ParseResponse response,
+                     parse_.Call(request, absl::Now() + options_.parse_deadline,
+                                 document.name()));
     if (response.error_code() != 0) {
       return absl::Status(static_cast<absl::StatusCode>(response.error_code()),
                           response.error_message());
@@ -169,7 +157,8 @@ std::string RetryServiceConfig(int max_attempts,
                           health_service, R"("},)");
   }
   return absl::StrCat(
-      "{", health, R"("methodConfig":[{"name":[{"service":"govreport.v1.Parser"},)",
+      "{", health,
+      R"("methodConfig":[{"name":[{"service":"govreport.v1.Parser"},)",
       R"({"service":"govreport.v1.Validator"}],"retryPolicy":{"maxAttempts":)",
       std::clamp(max_attempts, 2, 5),
       R"(,"initialBackoff":"0.1s","maxBackoff":"2s","backoffMultiplier":2,)",

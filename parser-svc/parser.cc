@@ -1,7 +1,5 @@
 #include "parser-svc/parser.h"
 
-#include <openssl/evp.h>
-
 #include <string>
 #include <vector>
 
@@ -9,6 +7,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_join.h"
 #include "common/report/cell_keys.h"
+#include "common/sha256.h"
 #include "common/status_macros.h"
 #include "common/text/normalize.h"
 #include "parser-svc/decoded_document.h"
@@ -28,23 +27,6 @@
 
 namespace govreport::parser {
 namespace {
-
-std::string Sha256Hex(absl::string_view bytes) {
-  unsigned char md[EVP_MAX_MD_SIZE];
-  unsigned int len = 0;
-  if (EVP_Digest(bytes.data(), bytes.size(), md, &len, EVP_sha256(), nullptr) !=
-      1) {
-    return "";
-  }
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string out;
-  out.reserve(len * 2);
-  for (unsigned int i = 0; i < len; ++i) {
-    out.push_back(kHex[md[i] >> 4]);
-    out.push_back(kHex[md[i] & 15]);
-  }
-  return out;
-}
 
 // The document's text lines: a text line (cut pieces joined back), or a
 // grid row with its cells joined by tabs.
@@ -88,7 +70,8 @@ size_t EstimateParseBytes(const DecodedDocument& doc, size_t max_chars) {
     for (const DocCell& cell : line.cells) {
       text_bytes += cell.text.size();
       ++cells;
-      for (char c : cell.text) code_points += (static_cast<uint8_t>(c) & 0xC0) != 0x80;
+      for (char c : cell.text)
+        code_points += (static_cast<uint8_t>(c) & 0xC0) != 0x80;
     }
   }
   // The grid stops after the line that passes max_chars; a line holds at most
@@ -166,9 +149,9 @@ absl::StatusOr<v1::Report> Parser::ParseWithin(absl::string_view name,
                                                const DecodedDocument& doc,
                                                ParseBudget& budget) const {
   RETURN_IF_ERROR(budget.CheckTime("the end of decoding"));
-  RETURN_IF_ERROR(budget.Charge(
-      EstimateParseBytes(doc, options_.max_analysed_chars),
-      "decoded text, its copies and the table engine's grid"));
+  RETURN_IF_ERROR(
+      budget.Charge(EstimateParseBytes(doc, options_.max_analysed_chars),
+                    "decoded text, its copies and the table engine's grid"));
   v1::Report report;
   report.set_id(Sha256Hex(bytes));
   report.set_source_name(std::string(name));
@@ -272,8 +255,8 @@ absl::StatusOr<v1::Report> Parser::ParseWithin(absl::string_view name,
   evidence.tables_found = tables_found;
   evidence.e2014_table = tables.e2014_found;
   evidence.document_key = document_key;
-  v1::Template tmpl =
-      (is_report || tables_found) ? DetectTemplate(evidence) : v1::TEMPLATE_UNKNOWN;
+  v1::Template tmpl = (is_report || tables_found) ? DetectTemplate(evidence)
+                                                  : v1::TEMPLATE_UNKNOWN;
   report.set_template_(tmpl);
 
   const bool legacy = tmpl == v1::TEMPLATE_E2014 || tmpl == v1::TEMPLATE_E2008;

@@ -1,7 +1,6 @@
 #include "common/server/access_policy.h"
 
 #include <openssl/crypto.h>
-#include <openssl/sha.h>
 
 #include <algorithm>
 #include <cerrno>
@@ -17,6 +16,7 @@
 #include "absl/strings/str_join.h"
 #include "absl/strings/str_split.h"
 #include "absl/strings/strip.h"
+#include "common/sha256.h"
 
 namespace govreport::server {
 namespace {
@@ -40,13 +40,6 @@ bool HasRole(const std::vector<std::string>& roles, absl::string_view role) {
 }
 
 }  // namespace
-
-std::string Sha256(absl::string_view text) {
-  unsigned char digest[SHA256_DIGEST_LENGTH];
-  SHA256(reinterpret_cast<const unsigned char*>(text.data()), text.size(),
-         digest);
-  return std::string(reinterpret_cast<const char*>(digest), sizeof(digest));
-}
 
 absl::StatusOr<AccessPolicy> AccessPolicy::Load(const std::string& path) {
   std::ifstream in(path, std::ios::binary);

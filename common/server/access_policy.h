@@ -84,9 +84,6 @@ class AccessPolicy {
   std::vector<IdentityEntry> identities_;
 };
 
-// The raw 32-byte SHA-256 of `text`.
-std::string Sha256(absl::string_view text);
-
 }  // namespace govreport::server
 
 #endif  // GOVREPORT_COMMON_SERVER_ACCESS_POLICY_H_

@@ -1,7 +1,5 @@
 #include "tests/aggregator/sample_reports.h"
 
-#include <openssl/evp.h>
-
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -11,18 +9,9 @@
 #include "absl/strings/str_format.h"
 #include "common/report/cell_keys.h"
 #include "common/report/enum_names.h"
+#include "common/sha256.h"
 
 namespace govreport::testing {
-
-std::string Sha256Hex(absl::string_view bytes) {
-  unsigned char md[EVP_MAX_MD_SIZE];
-  unsigned int len = 0;
-  EVP_Digest(bytes.data(), bytes.size(), md, &len, EVP_sha256(), nullptr);
-  std::string hex;
-  for (unsigned int i = 0; i < len; ++i)
-    absl::StrAppendFormat(&hex, "%02x", md[i]);
-  return hex;
-}
 
 std::vector<std::string> SampleDocumentPaths() {
   std::vector<std::string> out;

@@ -30,8 +30,6 @@ absl::StatusOr<SampleReport> LoadSample(const std::string& document_path);
 // The severity CONTRACT.md section 4 gives a rule.
 v1::Severity ContractSeverity(absl::string_view rule);
 
-std::string Sha256Hex(absl::string_view bytes);
-
 }  // namespace govreport::testing
 
 #endif  // GOVREPORT_TESTS_AGGREGATOR_SAMPLE_REPORTS_H_

@@ -1,6 +1,5 @@
 #include "tests/faults/fault_fixture.h"
 
-#include <openssl/evp.h>
 #include <stdlib.h>
 
 #include <algorithm>
@@ -11,6 +10,7 @@
 #include "absl/strings/str_cat.h"
 #include "absl/strings/str_format.h"
 #include "common/regions/gazetteer.h"
+#include "common/sha256.h"
 #include "google/protobuf/io/coded_stream.h"
 #include "google/protobuf/io/zero_copy_stream_impl_lite.h"
 #include "grpcpp/create_channel.h"
@@ -102,16 +102,6 @@ std::string MakeTempDir(const std::string& prefix) {
     return "/tmp";
   }
   return pattern;
-}
-
-std::string Sha256Hex(const std::string& bytes) {
-  unsigned char md[EVP_MAX_MD_SIZE];
-  unsigned int len = 0;
-  EVP_Digest(bytes.data(), bytes.size(), md, &len, EVP_sha256(), nullptr);
-  std::string hex;
-  for (unsigned int i = 0; i < len; ++i)
-    absl::StrAppendFormat(&hex, "%02x", md[i]);
-  return hex;
 }
 
 std::unique_ptr<v1::Aggregator::Stub> AggregatorStub(

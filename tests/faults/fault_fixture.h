@@ -59,8 +59,6 @@ int EnvInt(const char* name, int fallback);
 // A fresh folder under /tmp.
 std::string MakeTempDir(const std::string& prefix);
 
-std::string Sha256Hex(const std::string& bytes);
-
 std::unique_ptr<v1::Aggregator::Stub> AggregatorStub(
     const std::string& address);
 

@@ -7,6 +7,7 @@
 
 #include "absl/strings/escaping.h"
 #include "common/server/method_permissions.h"
+#include "common/sha256.h"
 #include "google/protobuf/descriptor.h"
 #include "govreport/v1/aggregator.grpc.pb.h"
 #include "govreport/v1/parser.grpc.pb.h"
@@ -16,9 +17,7 @@
 namespace govreport::server {
 namespace {
 
-std::string HashHex(const std::string& token) {
-  return absl::BytesToHexString(Sha256(token));
-}
+std::string HashHex(const std::string& token) { return Sha256Hex(token); }
 
 CallerCredentials Token(const std::string& authorization) {
   CallerCredentials caller;

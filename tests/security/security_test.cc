@@ -15,6 +15,7 @@
 #include "absl/time/clock.h"
 #include "common/net/client_channel.h"
 #include "common/server/access_policy.h"
+#include "common/sha256.h"
 #include "gmock/gmock.h"
 #include "govreport/v1/aggregator.grpc.pb.h"
 #include "govreport/v1/parser.grpc.pb.h"
@@ -64,9 +65,7 @@ std::string ScratchDir() {
   return dir == nullptr ? ::testing::TempDir() : std::string(dir);
 }
 
-std::string HashHex(const std::string& token) {
-  return absl::BytesToHexString(server::Sha256(token));
-}
+std::string HashHex(const std::string& token) { return Sha256Hex(token); }
 
 void WriteFile(const std::string& path, const std::string& text) {
   std::ofstream(path, std::ios::binary) << text;

@@ -17,6 +17,7 @@
 #include "common/server/access_policy.h"
 #include "common/server/reactors.h"
 #include "common/server/server.h"
+#include "common/sha256.h"
 #include "gmock/gmock.h"
 #include "govreport/v1/parser.grpc.pb.h"
 #include "grpc/health/v1/health.grpc.pb.h"
@@ -74,10 +75,9 @@ std::string WriteAuthConfig() {
   std::string path = ::testing::TempDir() + "/server_access_test-XXXXXX";
   const int fd = mkstemp(path.data());
   if (fd >= 0) close(fd);
-  std::ofstream(path) << "token "
-                      << absl::BytesToHexString(Sha256("tok-process"))
+  std::ofstream(path) << "token " << Sha256Hex("tok-process")
                       << " roles=process name=worker\n"
-                      << "token " << absl::BytesToHexString(Sha256("tok-read"))
+                      << "token " << Sha256Hex("tok-read")
                       << " roles=read name=reader\n";
   return path;
 }
