@@ -155,7 +155,13 @@ std::vector<v1::Section> FindSections(
       size_t e = (l == end_line) ? end_col : raw[l].size();
       if (l == end_line && e == 0) break;
       if (!body.empty()) body.push_back('\n');
-      body += Slice(raw[l], b, e);
+      // Lines that cannot hold a heading were never decoded: whole lines of
+      // the body, taken as written.
+      if (raw[l].empty()) {
+        body += lines[l];
+      } else {
+        body += Slice(raw[l], b, e);
+      }
     }
     s.set_text(body);
     s.set_end_line(end_line < lines.size()
