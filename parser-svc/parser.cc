@@ -70,15 +70,15 @@ size_t EstimateParseBytes(const DecodedDocument& doc, size_t max_chars) {
     for (const DocCell& cell : line.cells) {
       text_bytes += cell.text.size();
       ++cells;
-      for (char c : cell.text)
-        code_points += (static_cast<uint8_t>(c) & 0xC0) != 0x80;
+      code_points += text::CountCodePoints(cell.text);
     }
   }
   // The grid stops after the line that passes max_chars; a line holds at most
   // kMaxLineBytes (text_document.h) worth of code points.
   size_t analysed = std::min(code_points, max_chars + (size_t{1} << 20));
+  // Cells in proportion to the analysed share of the text.
   size_t analysed_cells =
-      code_points == 0 ? cells : cells * (analysed / code_points);
+      code_points == 0 ? cells : cells * analysed / code_points;
   if (analysed_cells == 0) analysed_cells = std::min(cells, analysed + 1);
   return text_bytes * kTextCopies + cells * kBytesPerDocCell +
          analysed * kGridBytesPerChar + analysed_cells * kGridBytesPerCell;
