@@ -52,6 +52,17 @@ inline double Quantile(std::vector<double>& values, double q) {
   return values[std::min(i, values.size() - 1)];
 }
 
+// The value of `--name=value` among the program's arguments, or `fallback`.
+inline std::string Arg(int argc, char** argv, const std::string& name,
+                       const std::string& fallback) {
+  const std::string prefix = "--" + name + "=";
+  for (int i = 1; i < argc; ++i) {
+    if (std::string(argv[i]).rfind(prefix, 0) == 0)
+      return argv[i] + prefix.size();
+  }
+  return fallback;
+}
+
 inline std::string ReadFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   std::stringstream s;

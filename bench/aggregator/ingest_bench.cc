@@ -26,27 +26,14 @@
 #include "grpcpp/security/credentials.h"
 #include "tests/aggregator/service_processes.h"
 
-namespace {
-
-std::string Arg(int argc, char** argv, const std::string& name,
-                const std::string& fallback) {
-  for (int i = 1; i < argc; ++i) {
-    if (absl::StartsWith(argv[i], "--" + name + "="))
-      return argv[i] + name.size() + 3;
-  }
-  return fallback;
-}
-
-}  // namespace
-
 int main(int argc, char** argv) {
   using namespace govreport;
-  const int documents = std::stoi(Arg(argc, argv, "documents", "10000"));
-  const int streams = std::stoi(Arg(argc, argv, "streams", "1"));
+  const int documents = std::stoi(bench::Arg(argc, argv, "documents", "10000"));
+  const int streams = std::stoi(bench::Arg(argc, argv, "streams", "1"));
   char pattern[] = "/tmp/govreport-ingest-bench-XXXXXX";
   const std::string dir = mkdtemp(pattern);
   const std::string dsn =
-      Arg(argc, argv, "db", "sqlite://" + dir + "/bench.db");
+      bench::Arg(argc, argv, "db", "sqlite://" + dir + "/bench.db");
   std::vector<std::string> aggregator_args;
   for (int i = 1; i < argc; ++i) {
     if (absl::StartsWith(argv[i], "--aggregator_arg="))

@@ -23,7 +23,6 @@
 #include <string>
 #include <vector>
 
-#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "aggregator-svc/aggregator.h"
 #include "bench/aggregator/bench_util.h"
@@ -37,15 +36,6 @@
 namespace {
 
 using namespace govreport;
-
-std::string Arg(int argc, char** argv, const std::string& name,
-                const std::string& fallback) {
-  for (int i = 1; i < argc; ++i) {
-    if (absl::StartsWith(argv[i], "--" + name + "="))
-      return argv[i] + name.size() + 3;
-  }
-  return fallback;
-}
 
 int64_t FileSize(const std::string& path) {
   struct stat st;
@@ -94,9 +84,10 @@ v1::Report SyntheticReport(uint64_t n, const regions::Division& where,
 }  // namespace
 
 int main(int argc, char** argv) {
-  const int64_t target = std::stoll(Arg(argc, argv, "reports", "1000000"));
-  const std::string path = Arg(argc, argv, "db", "/tmp/govreport-1m.db");
-  const int queries = std::stoi(Arg(argc, argv, "queries", "5000"));
+  const int64_t target =
+      std::stoll(bench::Arg(argc, argv, "reports", "1000000"));
+  const std::string path = bench::Arg(argc, argv, "db", "/tmp/govreport-1m.db");
+  const int queries = std::stoi(bench::Arg(argc, argv, "queries", "5000"));
   auto gazetteer = regions::Gazetteer::Load(GOVREPORT_DATA_DIR "/gazetteer");
   if (!gazetteer.ok()) {
     std::fprintf(stderr, "%s\n",

@@ -5,45 +5,21 @@
 
 #include <benchmark/benchmark.h>
 
-#include <algorithm>
-#include <filesystem>
-#include <fstream>
 #include <memory>
-#include <sstream>
 #include <string>
 #include <vector>
 
+#include "bench/parser/text_corpus.h"
 #include "common/regions/gazetteer.h"
 #include "parser-svc/parser.h"
 
 namespace {
 
-namespace fs = std::filesystem;
-
-struct Doc {
-  std::string name;
-  std::string bytes;
-};
+using Doc = govreport::bench::BenchDocument;
 
 const std::vector<Doc>& Corpus() {
-  static const auto* docs = [] {
-    auto* out = new std::vector<Doc>();
-    for (const char* dir : {"seeds", "real"}) {
-      fs::path root = fs::path(GOVREPORT_DATA_DIR) / "samples" / dir;
-      if (!fs::exists(root)) continue;
-      for (const auto& e : fs::directory_iterator(root)) {
-        std::string ext = e.path().extension().string();
-        if (ext != ".txt" && ext != ".md") continue;
-        std::ifstream in(e.path(), std::ios::binary);
-        std::stringstream ss;
-        ss << in.rdbuf();
-        out->push_back({e.path().filename().string(), ss.str()});
-      }
-    }
-    std::sort(out->begin(), out->end(),
-              [](const Doc& a, const Doc& b) { return a.name < b.name; });
-    return out;
-  }();
+  static const auto* docs =
+      new std::vector<Doc>(govreport::bench::LoadTextCorpus(""));
   return *docs;
 }
 

@@ -14,60 +14,19 @@
 // of them by default). Instructions per report = the collected total divided
 // by PASSES × the documents printed.
 
-#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
+#include "bench/parser/text_corpus.h"
 #include "common/regions/gazetteer.h"
 #include "parser-svc/parser.h"
 
 namespace {
 
-namespace fs = std::filesystem;
-
-struct Doc {
-  std::string name;
-  std::string bytes;
-};
-
-std::vector<Doc> LoadCorpus(const std::string& filter) {
-  std::vector<Doc> out;
-  if (!filter.empty() && fs::is_directory(filter)) {
-    // Every file below a directory (but .json), any format.
-    for (const auto& e : fs::recursive_directory_iterator(filter)) {
-      if (!e.is_regular_file() || e.path().extension() == ".json") continue;
-      std::ifstream in(e.path(), std::ios::binary);
-      std::stringstream ss;
-      ss << in.rdbuf();
-      out.push_back({e.path().string(), ss.str()});
-    }
-    std::sort(out.begin(), out.end(),
-              [](const Doc& a, const Doc& b) { return a.name < b.name; });
-    return out;
-  }
-  for (const char* dir : {"seeds", "real"}) {
-    fs::path root = fs::path(GOVREPORT_DATA_DIR) / "samples" / dir;
-    if (!fs::exists(root)) continue;
-    for (const auto& e : fs::directory_iterator(root)) {
-      std::string ext = e.path().extension().string();
-      if (ext != ".txt" && ext != ".md") continue;
-      std::string name = e.path().filename().string();
-      if (name.find(filter) == std::string::npos) continue;
-      std::ifstream in(e.path(), std::ios::binary);
-      std::stringstream ss;
-      ss << in.rdbuf();
-      out.push_back({name, ss.str()});
-    }
-  }
-  std::sort(out.begin(), out.end(),
-            [](const Doc& a, const Doc& b) { return a.name < b.name; });
-  return out;
-}
+using Doc = govreport::bench::BenchDocument;
 
 // Returns the number of reports parsed without error.
 __attribute__((noinline)) size_t MeasuredPasses(
@@ -95,7 +54,10 @@ int main(int argc, char** argv) {
   govreport::parser::ParserOptions options;
   options.gazetteer = gazetteer->get();
   govreport::parser::Parser parser(options);
-  std::vector<Doc> docs = LoadCorpus(filter);
+  std::vector<Doc> docs =
+      !filter.empty() && std::filesystem::is_directory(filter)
+          ? govreport::bench::LoadFolder(filter)
+          : govreport::bench::LoadTextCorpus(filter);
   if (dump) {
     for (const Doc& d : docs) {
       auto report = parser.Parse(d.name, d.bytes);

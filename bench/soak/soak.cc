@@ -29,7 +29,6 @@
 #include <thread>
 #include <vector>
 
-#include "absl/strings/match.h"
 #include "absl/strings/str_cat.h"
 #include "bench/aggregator/bench_util.h"
 #include "common/regions/gazetteer.h"
@@ -41,15 +40,6 @@
 
 namespace govreport {
 namespace {
-
-std::string Arg(int argc, char** argv, const std::string& name,
-                const std::string& fallback) {
-  for (int i = 1; i < argc; ++i) {
-    if (absl::StartsWith(argv[i], "--" + name + "="))
-      return argv[i] + name.size() + 3;
-  }
-  return fallback;
-}
 
 // Regions and years the queries ask about: those of stored reports.
 class QueryTargets {
@@ -89,19 +79,23 @@ struct Counters {
 };
 
 int Main(int argc, char** argv) {
-  const int seconds = std::stoi(Arg(argc, argv, "seconds", "300"));
-  const int interval = std::stoi(Arg(argc, argv, "interval", "30"));
-  const int ingest_streams = std::stoi(Arg(argc, argv, "ingest_streams", "1"));
-  const int query_threads = std::stoi(Arg(argc, argv, "query_threads", "1"));
-  const int batch = std::stoi(Arg(argc, argv, "batch", "100"));
+  const int seconds = std::stoi(bench::Arg(argc, argv, "seconds", "300"));
+  const int interval = std::stoi(bench::Arg(argc, argv, "interval", "30"));
+  const int ingest_streams =
+      std::stoi(bench::Arg(argc, argv, "ingest_streams", "1"));
+  const int query_threads =
+      std::stoi(bench::Arg(argc, argv, "query_threads", "1"));
+  const int batch = std::stoi(bench::Arg(argc, argv, "batch", "100"));
   char pattern[] = "/tmp/govreport-soak-XXXXXX";
   const std::string dir = mkdtemp(pattern);
-  const std::string dsn = Arg(argc, argv, "db", "sqlite://" + dir + "/soak.db");
+  const std::string dsn =
+      bench::Arg(argc, argv, "db", "sqlite://" + dir + "/soak.db");
 
   auto gazetteer =
       regions::Gazetteer::Load(std::string(GOVREPORT_DATA_DIR) + "/gazetteer");
   if (!gazetteer.ok()) {
-    std::fprintf(stderr, "%s\n", std::string(gazetteer.status().message()).c_str());
+    std::fprintf(stderr, "%s\n",
+                 std::string(gazetteer.status().message()).c_str());
     return 1;
   }
   absl::StatusOr<testing::ThreeServices> services =
@@ -142,8 +136,8 @@ int Main(int argc, char** argv) {
           v1::IngestRequest request;
           request.mutable_document()->set_name(
               absl::StrCat("soak-", s, "-", serial, ".txt"));
-          request.mutable_document()->set_content(absl::StrCat(
-              r.bytes, "\n（本文件编号 ", s, "-", serial, "）\n"));
+          request.mutable_document()->set_content(
+              absl::StrCat(r.bytes, "\n（本文件编号 ", s, "-", serial, "）\n"));
           ++serial;
           truths.push_back(std::move(r.truth));
           if (!writer->Write(request)) break;
@@ -269,13 +263,14 @@ int Main(int argc, char** argv) {
   const double total_seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
           .count();
-  std::printf("# total: %lld reports stored (%.1f/s), %lld queries (%.1f/s), "
-              "%lld errors in %.0f s\n",
-              static_cast<long long>(counters.stored.load()),
-              counters.stored.load() / total_seconds,
-              static_cast<long long>(counters.queries.load()),
-              counters.queries.load() / total_seconds,
-              static_cast<long long>(counters.errors.load()), total_seconds);
+  std::printf(
+      "# total: %lld reports stored (%.1f/s), %lld queries (%.1f/s), "
+      "%lld errors in %.0f s\n",
+      static_cast<long long>(counters.stored.load()),
+      counters.stored.load() / total_seconds,
+      static_cast<long long>(counters.queries.load()),
+      counters.queries.load() / total_seconds,
+      static_cast<long long>(counters.errors.load()), total_seconds);
   for (int i = 0; i < 3; ++i) {
     std::printf("# %s: VmRSS %.1f MiB, VmHWM %.1f MiB, CPU %.1f s\n", names[i],
                 bench::ProcStatusKib(pids[i], "VmRSS") / 1024.0,

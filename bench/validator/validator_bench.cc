@@ -5,55 +5,21 @@
 //
 //   ninja -C build-bench validator_bench && build-bench/bin/validator_bench
 
-#include <filesystem>
-#include <fstream>
-#include <memory>
-#include <sstream>
-
-#include "absl/strings/match.h"
-#include "absl/time/time.h"
+#include "bench/validator/parsed_corpus.h"
 #include "benchmark/benchmark.h"
-#include "common/regions/gazetteer.h"
-#include "parser-svc/parser.h"
 #include "validator-svc/validator.h"
 
 namespace govreport::validator {
 namespace {
 
-struct Corpus {
-  std::unique_ptr<regions::Gazetteer> gazetteer;
-  std::vector<v1::Report> reports;
-};
-
-const Corpus& Load() {
-  static const Corpus* const corpus = [] {
-    auto* c = new Corpus;
-    auto loaded = regions::Gazetteer::Load(GOVREPORT_DATA_DIR "/gazetteer");
-    if (loaded.ok()) c->gazetteer = *std::move(loaded);
-    // No parse deadline: under valgrind a PDF takes longer than the default
-    // and the corpus would lose it.
-    parser::Parser parser({.gazetteer = c->gazetteer.get(),
-                           .max_parse_time = absl::InfiniteDuration()});
-    for (const char* dir : {GOVREPORT_DATA_DIR "/samples/seeds",
-                            GOVREPORT_DATA_DIR "/samples/real"}) {
-      for (const auto& entry : std::filesystem::directory_iterator(dir)) {
-        std::string path = entry.path().string();
-        if (absl::EndsWith(path, ".expected.json")) continue;
-        std::ifstream in(path, std::ios::binary);
-        std::stringstream bytes;
-        bytes << in.rdbuf();
-        auto report = parser.Parse(path, bytes.str());
-        if (report.ok() && report->is_annual_report())
-          c->reports.push_back(*std::move(report));
-      }
-    }
-    return c;
-  }();
+const ParsedCorpus& Load() {
+  static const ParsedCorpus* const corpus =
+      new ParsedCorpus(LoadParsedCorpus());
   return *corpus;
 }
 
 void BM_ValidateParsedReport(benchmark::State& state) {
-  const Corpus& corpus = Load();
+  const ParsedCorpus& corpus = Load();
   if (corpus.reports.empty()) {
     state.SkipWithError("no sample report parsed");
     return;
@@ -77,7 +43,7 @@ BENCHMARK(BM_ValidateParsedReport);
 // The same without the rules that read the prose (NARRATIVE-MISMATCH,
 // FEE-NOTICE, AGENCY-MISMATCH): what the prose analysis costs.
 void BM_ValidateTablesOnly(benchmark::State& state) {
-  const Corpus& corpus = Load();
+  const ParsedCorpus& corpus = Load();
   if (corpus.reports.empty()) {
     state.SkipWithError("no sample report parsed");
     return;
@@ -96,7 +62,7 @@ BENCHMARK(BM_ValidateTablesOnly);
 
 // One report at a time: where the time goes (text size dominates).
 void BM_ValidateOneReport(benchmark::State& state) {
-  const Corpus& corpus = Load();
+  const ParsedCorpus& corpus = Load();
   if (static_cast<size_t>(state.range(0)) >= corpus.reports.size()) {
     state.SkipWithError("no such report");
     return;

@@ -12,47 +12,18 @@
 // printed on stderr.
 
 #include <cstdlib>
-#include <filesystem>
-#include <fstream>
 #include <iostream>
-#include <memory>
-#include <sstream>
-#include <string>
 #include <vector>
 
-#include "absl/strings/match.h"
-#include "absl/time/time.h"
-#include "common/regions/gazetteer.h"
-#include "parser-svc/parser.h"
+#include "bench/validator/parsed_corpus.h"
 #include "validator-svc/validator.h"
 
 int main(int argc, char** argv) {
   using namespace govreport;
   const int passes = argc > 1 ? std::atoi(argv[1]) : 20;
-  auto gazetteer = regions::Gazetteer::Load(GOVREPORT_DATA_DIR "/gazetteer");
-  if (!gazetteer.ok()) {
-    std::cerr << gazetteer.status() << "\n";
-    return 1;
-  }
-  // No parse deadline: under valgrind a PDF takes longer than the default
-  // and the corpus would lose it.
-  parser::Parser parser({.gazetteer = gazetteer->get(),
-                         .max_parse_time = absl::InfiniteDuration()});
-  std::vector<v1::Report> reports;
-  for (const char* dir : {GOVREPORT_DATA_DIR "/samples/seeds",
-                          GOVREPORT_DATA_DIR "/samples/real"}) {
-    for (const auto& entry : std::filesystem::directory_iterator(dir)) {
-      std::string path = entry.path().string();
-      if (absl::EndsWith(path, ".expected.json")) continue;
-      std::ifstream in(path, std::ios::binary);
-      std::stringstream bytes;
-      bytes << in.rdbuf();
-      auto report = parser.Parse(path, bytes.str());
-      if (report.ok() && report->is_annual_report())
-        reports.push_back(*std::move(report));
-    }
-  }
-  validator::Validator validator({}, gazetteer->get());
+  validator::ParsedCorpus corpus = validator::LoadParsedCorpus();
+  const std::vector<v1::Report>& reports = corpus.reports;
+  validator::Validator validator({}, corpus.gazetteer.get());
   // One warm-up validation outside the counted passes: first-use statics.
   size_t findings = reports.empty() ? 0 : validator.Validate(reports[0]).size();
   findings = 0;
