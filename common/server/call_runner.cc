@@ -51,24 +51,20 @@ grpc::Status Admission::Refuse(grpc::ServerContextBase* context) const {
 
 Admission CallRunner::Admit(const grpc::ServerContextBase* context) {
   Admission admission;
-  {
-    absl::MutexLock lock(&mu_);
-    auto it = access_.find(context);
-    if (it == access_.end()) {
-      admission.refusal_ = grpc::Status(
-          grpc::StatusCode::INTERNAL,
-          "the call was not seen by the access check (server misconfigured)");
-      return admission;
-    }
-    if (!it->second.ok()) {
-      admission.refusal_ = it->second;
-      return admission;
-    }
-  }
-  admission.permit_ = TryAdmit();
-  if (!admission.permit_.has_value()) {
+  absl::MutexLock lock(&mu_);
+  auto it = access_.find(context);
+  if (it == access_.end()) {
+    admission.refusal_ = grpc::Status(
+        grpc::StatusCode::INTERNAL,
+        "the call was not seen by the access check (server misconfigured)");
+  } else if (!it->second.ok()) {
+    admission.refusal_ = it->second;
+  } else if (in_flight_ >= options_.max_concurrent_calls) {
     admission.refusal_ = RejectionStatus();
     admission.retry_after_millis_ = RetryAfterMillis();
+  } else {
+    ++in_flight_;
+    admission.permit_.emplace(CallPermit(this));
   }
   return admission;
 }
@@ -82,13 +78,6 @@ void CallRunner::RecordAccess(const grpc::ServerContextBase* context,
 void CallRunner::ForgetCall(const grpc::ServerContextBase* context) {
   absl::MutexLock lock(&mu_);
   access_.erase(context);
-}
-
-std::optional<CallPermit> CallRunner::TryAdmit() {
-  absl::MutexLock lock(&mu_);
-  if (in_flight_ >= options_.max_concurrent_calls) return std::nullopt;
-  ++in_flight_;
-  return CallPermit(this);
 }
 
 void CallRunner::Release() {

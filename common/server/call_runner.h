@@ -124,8 +124,6 @@ class CallRunner {
 
  private:
   friend class CallPermit;
-  // A permit, or nullopt when max_concurrent_calls permits are out.
-  std::optional<CallPermit> TryAdmit();
   void Release();
   void WorkerLoop();
 
