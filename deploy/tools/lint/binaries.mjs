@@ -18,7 +18,8 @@ export const BINARIES = {
     health: "govreport.v1.Parser",
     // Who may open gRPC connections to it: peers must select pods with these labels.
     callers: { "app.kubernetes.io/name": "aggregator-svc" },
-    flags: [...COMMON_FLAGS, "gazetteer_dir", "max_document_bytes", "max_decompressed_bytes"],
+    flags: [...COMMON_FLAGS, "gazetteer_dir", "max_document_bytes", "max_decompressed_bytes",
+      "max_parse_seconds", "max_parse_memory_bytes"],
   },
   "validator-svc": {
     defaults: { port: 50052, metrics_port: 9102, shutdown_deadline_seconds: 20 },
