@@ -29,6 +29,8 @@ ninja -C "$BUILD" -j "$JOBS"
 echo "== tests"
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
+# Leaks inside third-party libraries we cannot fix (each explained there).
+export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$PWD/tests/lsan.supp}
 ctest --test-dir "$BUILD" --output-on-failure -j "$JOBS" --timeout 900
 
 if [[ -x scripts/run_fuzzers.sh && "$FUZZ_SECONDS" != 0 ]]; then
