@@ -5,6 +5,7 @@
 
 #include "absl/strings/str_cat.h"
 #include "common/net/pem_file.h"
+#include "common/status_macros.h"
 #include "grpcpp/create_channel.h"
 #include "grpcpp/support/client_interceptor.h"
 
@@ -60,10 +61,8 @@ absl::StatusOr<std::shared_ptr<grpc::ChannelCredentials>> ChannelCredentialsFor(
   }
   grpc::SslCredentialsOptions options;
   if (!security.ca_file.empty()) {
-    absl::StatusOr<std::string> roots =
-        ReadPemFile(security.ca_file, security.ca_flag);
-    if (!roots.ok()) return roots.status();
-    options.pem_root_certs = *std::move(roots);
+    ASSIGN_OR_RETURN(options.pem_root_certs,
+                     ReadPemFile(security.ca_file, security.ca_flag));
   }
   if (security.cert_file.empty() != security.key_file.empty()) {
     return absl::InvalidArgumentError(
@@ -71,14 +70,10 @@ absl::StatusOr<std::shared_ptr<grpc::ChannelCredentials>> ChannelCredentialsFor(
                      " go together (the client certificate and its key)"));
   }
   if (!security.cert_file.empty()) {
-    absl::StatusOr<std::string> cert =
-        ReadPemFile(security.cert_file, security.cert_flag);
-    if (!cert.ok()) return cert.status();
-    absl::StatusOr<std::string> key =
-        ReadPemFile(security.key_file, security.key_flag);
-    if (!key.ok()) return key.status();
-    options.pem_cert_chain = *std::move(cert);
-    options.pem_private_key = *std::move(key);
+    ASSIGN_OR_RETURN(options.pem_cert_chain,
+                     ReadPemFile(security.cert_file, security.cert_flag));
+    ASSIGN_OR_RETURN(options.pem_private_key,
+                     ReadPemFile(security.key_file, security.key_flag));
   }
   return grpc::SslCredentials(options);
 }
@@ -86,9 +81,8 @@ absl::StatusOr<std::shared_ptr<grpc::ChannelCredentials>> ChannelCredentialsFor(
 absl::StatusOr<std::shared_ptr<grpc::Channel>> NewClientChannel(
     const std::string& target, const ClientSecurity& security,
     grpc::ChannelArguments args) {
-  absl::StatusOr<std::shared_ptr<grpc::ChannelCredentials>> credentials =
-      ChannelCredentialsFor(security);
-  if (!credentials.ok()) return credentials.status();
+  ASSIGN_OR_RETURN(std::shared_ptr<grpc::ChannelCredentials> credentials,
+                   ChannelCredentialsFor(security));
   if (security.tls() && !security.server_name.empty()) {
     args.SetSslTargetNameOverride(security.server_name);
   }
@@ -100,7 +94,7 @@ absl::StatusOr<std::shared_ptr<grpc::Channel>> NewClientChannel(
         std::make_unique<BearerTokenInterceptorFactory>(security.bearer_token));
   }
   return grpc::experimental::CreateCustomChannelWithInterceptors(
-      target, *credentials, args, std::move(interceptors));
+      target, credentials, args, std::move(interceptors));
 }
 
 }  // namespace govreport::net

@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "common/net/pem_file.h"
+#include "common/status_macros.h"
 
 namespace govreport::server {
 
@@ -20,21 +21,18 @@ absl::StatusOr<std::shared_ptr<grpc::ServerCredentials>> ServerCredentialsFor(
     return absl::InvalidArgumentError(
         "--tls_cert_file needs --tls_key_file (the certificate's private key)");
   }
-  absl::StatusOr<std::string> cert =
-      net::ReadPemFile(config.tls_cert_file, "--tls_cert_file");
-  if (!cert.ok()) return cert.status();
-  absl::StatusOr<std::string> key =
-      net::ReadPemFile(config.tls_key_file, "--tls_key_file");
-  if (!key.ok()) return key.status();
+  ASSIGN_OR_RETURN(std::string cert,
+                   net::ReadPemFile(config.tls_cert_file, "--tls_cert_file"));
+  ASSIGN_OR_RETURN(std::string key,
+                   net::ReadPemFile(config.tls_key_file, "--tls_key_file"));
 
   grpc::SslServerCredentialsOptions options(
       GRPC_SSL_DONT_REQUEST_CLIENT_CERTIFICATE);
-  options.pem_key_cert_pairs.push_back({*std::move(key), *std::move(cert)});
+  options.pem_key_cert_pairs.push_back({std::move(key), std::move(cert)});
   if (!config.tls_client_ca_file.empty()) {
-    absl::StatusOr<std::string> ca =
-        net::ReadPemFile(config.tls_client_ca_file, "--tls_client_ca_file");
-    if (!ca.ok()) return ca.status();
-    options.pem_root_certs = *std::move(ca);
+    ASSIGN_OR_RETURN(
+        options.pem_root_certs,
+        net::ReadPemFile(config.tls_client_ca_file, "--tls_client_ca_file"));
     options.client_certificate_request =
         GRPC_SSL_REQUEST_AND_REQUIRE_CLIENT_CERTIFICATE_AND_VERIFY;
   }
