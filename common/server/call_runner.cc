@@ -18,8 +18,10 @@ CallPermit& CallPermit::operator=(CallPermit&& other) noexcept {
   return *this;
 }
 
-CallPermit::~CallPermit() {
-  if (runner_ != nullptr) runner_->Release();
+CallPermit::~CallPermit() { Release(); }
+
+void CallPermit::Release() {
+  if (runner_ != nullptr) std::exchange(runner_, nullptr)->Release();
 }
 
 CallRunner::CallRunner(CallRunnerOptions options) : options_(options) {

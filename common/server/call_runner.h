@@ -54,6 +54,9 @@ class CallPermit {
   CallPermit& operator=(const CallPermit&) = delete;
   ~CallPermit();
 
+  // Gives the slot back now instead of at destruction; idempotent.
+  void Release();
+
  private:
   friend class CallRunner;
   explicit CallPermit(CallRunner* runner) : runner_(runner) {}
@@ -64,6 +67,11 @@ class CallPermit {
 class Admission {
  public:
   bool admitted() const { return permit_.has_value(); }
+  // Gives the slot back before the Admission ends (a call whose work is done
+  // but whose status is still to be sent); admitted() stays as it was.
+  void Release() {
+    if (permit_.has_value()) permit_->Release();
+  }
   // The status to finish a refused call with; for a refusal for capacity it
   // also puts the retry hint in `context`'s trailing metadata.
   grpc::Status Refuse(grpc::ServerContextBase* context) const;

@@ -59,6 +59,9 @@ grpc::ServerUnaryReactor* ServeUnary(CallRunner* runner,
         context->IsCancelled()
             ? absl::CancelledError("the call was cancelled before it ran")
             : handler(*request, response);
+    // The work is done: free the slot before the client can see the status,
+    // so that its next call is not refused for a slot still held here.
+    admission.Release();
     reactor->Finish(ToGrpcStatus(status));
   });
   return reactor;
@@ -83,7 +86,8 @@ class StreamReactor : public grpc::ServerBidiReactor<Request, Response> {
   }
 
   void OnReadDone(bool ok) override {
-    if (!ok) {  // Half-close by the client, or cancellation.
+    if (!ok) {               // Half-close by the client, or cancellation.
+      admission_.Release();  // As in ServeUnary: before the status is sent.
       this->Finish(grpc::Status::OK);
       return;
     }
@@ -96,6 +100,7 @@ class StreamReactor : public grpc::ServerBidiReactor<Request, Response> {
 
   void OnWriteDone(bool ok) override {
     if (!ok) {
+      admission_.Release();
       this->Finish(grpc::Status(grpc::StatusCode::CANCELLED,
                                 "the stream broke while writing a response"));
       return;

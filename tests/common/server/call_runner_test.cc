@@ -87,6 +87,24 @@ TEST(CallRunner, MovingAnAdmissionKeepsOneSlot) {
   EXPECT_EQ(runner.in_flight(), 1);
 }
 
+// A finished call gives its slot back before its status is sent, and only
+// once: its Admission ending later frees nothing more.
+TEST(CallRunner, ReleasedAdmissionFreesItsSlotOnce) {
+  CallRunner runner(Options(1, 1));
+  AllowedCall first(&runner), second(&runner), third(&runner);
+  std::optional<Admission> a = runner.Admit(&first.context);
+  ASSERT_TRUE(a->admitted());
+  a->Release();
+  EXPECT_EQ(runner.in_flight(), 0);
+  a->Release();
+  EXPECT_EQ(runner.in_flight(), 0);
+  Admission b = runner.Admit(&second.context);
+  EXPECT_TRUE(b.admitted());
+  a.reset();
+  EXPECT_EQ(runner.in_flight(), 1);
+  EXPECT_FALSE(runner.Admit(&third.context).admitted());
+}
+
 TEST(CallRunner, RejectionIsResourceExhaustedWithARetryHint) {
   CallRunner runner(Options(3, 1));
   grpc::Status status = runner.RejectionStatus();
